@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { NETWORKS } from '../../../shared/networks';
+
+/** Contract §4. Keys are fixed; new keys may be added with defaults, never renamed. */
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour local time)');
+const url = z.string().url();
+
+export const accountSchema = z.object({
+  network: z.enum(NETWORKS),
+  id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected the page id, e.g. 2414183'),
+  name: z.string().default(''),
+  enabled: z.boolean().default(true),
+});
+
+export const linkedinSettingsSchema = z.object({
+  apiBaseUrl: url.default('https://api.linkedin.com/rest'),
+  oauthBaseUrl: url.default('https://www.linkedin.com/oauth/v2'),
+  apiVersion: z.string().regex(/^\d{6}(\.\d{2})?$/, 'expected YYYYMM, e.g. 202607').default('202607'),
+  clientId: z.string().nullable().default(null),
+  oauthRedirectPort: z.number().int().min(1).max(65535).default(8765),
+  // LinkedIn serves a day at the earliest 2 days after it ends.
+  lagDays: z.number().int().min(2).max(30).default(3),
+  lookbackDays: z.number().int().min(1).max(90).default(7),
+  backfillDays: z.number().int().min(1).max(365).default(365),
+});
+
+export const smtpSchema = z.object({
+  host: z.string().default('smtp-mail.outlook.com'),
+  port: z.number().int().min(1).max(65535).default(587),
+  secure: z.boolean().default(false),
+  user: z.string().default(''),
+  from: z.string().default(''),
+  to: z.array(z.string().email()).default([]),
+});
+
+export const settingsSchema = z.object({
+  version: z.literal(1).default(1),
+  accounts: z.array(accountSchema).default([]),
+  linkedin: linkedinSettingsSchema.default(linkedinSettingsSchema.parse({})),
+  language: z.enum(['pt-BR', 'en']).default('pt-BR'),
+  schedule: z
+    .object({
+      enabled: z.boolean().default(true),
+      dailyAt: time.default('07:00'),
+      launchAtLogin: z.boolean().default(true),
+    })
+    .default({ enabled: true, dailyAt: '07:00', launchAtLogin: true }),
+  lake: z.object({ dir: z.string().nullable().default(null) }).default({ dir: null }),
+  s3: z
+    .object({
+      enabled: z.boolean().default(false),
+      bucket: z.string().default(''),
+      prefix: z.string().default(''),
+      region: z.string().default(''),
+      profile: z.string().nullable().default(null),
+      endpoint: url.nullable().default(null),
+      forcePathStyle: z.boolean().default(false),
+      serverSideEncryption: z.enum(['bucket-default', 'AES256']).default('bucket-default'),
+      prototypeCompat: z
+        .object({ enabled: z.boolean().default(false), prefix: z.string().default('follower_stats/') })
+        .default({ enabled: false, prefix: 'follower_stats/' }),
+    })
+    .default({
+      enabled: false,
+      bucket: '',
+      prefix: '',
+      region: '',
+      profile: null,
+      endpoint: null,
+      forcePathStyle: false,
+      serverSideEncryption: 'bucket-default',
+      prototypeCompat: { enabled: false, prefix: 'follower_stats/' },
+    }),
+  athena: z
+    .object({
+      enabled: z.boolean().default(false),
+      database: z.string().regex(/^[a-z0-9_]{1,255}$/, 'lower-case letters, digits and _ only').default('follower_pulse'),
+      workgroup: z.string().default('primary'),
+      outputLocation: z.string().nullable().default(null),
+      region: z.string().nullable().default(null),
+    })
+    .default({ enabled: false, database: 'follower_pulse', workgroup: 'primary', outputLocation: null, region: null }),
+  alerts: z
+    .object({
+      onNoData: z.boolean().default(true),
+      onFailure: z.boolean().default(true),
+      tokenExpiryWarningDays: z.number().int().min(0).max(60).default(10),
+      smtp: smtpSchema.default(smtpSchema.parse({})),
+    })
+    .default({ onNoData: true, onFailure: true, tokenExpiryWarningDays: 10, smtp: smtpSchema.parse({}) }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type AccountSettings = z.infer<typeof accountSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}

@@ -1,0 +1,29 @@
+import type { Day } from '../../dates';
+
+/** One UTC day of follower gains as LinkedIn returned it (already validated). */
+export interface DailyFollowerGain {
+  day: Day;
+  organic: number;
+  paid: number;
+}
+
+export interface OrganizationInfo {
+  id: string;
+  name: string;
+  vanityName: string | null;
+}
+
+export interface LinkedInClientOptions {
+  apiBaseUrl: string;
+  apiVersion: string;
+  /** Resolved lazily so a run without LinkedIn work never touches the keychain. */
+  getAccessToken: () => Promise<string>;
+  /** Per-request timeout in ms (default 30 000). */
+  timeoutMs?: number;
+  /** Retries for 5xx / HTML / truncated / timeouts / throttle (default 3), backoff base ms (default 500). */
+  maxRetries?: number;
+  backoffBaseMs?: number;
+  /** Counts every HTTP request made (run records report apiCalls). */
+  onRequest?: (info: { method: string; path: string }) => void;
+  fetchImpl?: typeof fetch;
+}
