@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { NETWORKS } from '../../../shared/networks';
 
-/** Contract §4. Keys are fixed; new keys may be added with defaults, never renamed. */
+/**
+ * Contract §4. Keys are fixed; new keys may be added with defaults, never renamed.
+ * Sections default through `.prefault({})` (parse `{}` each time) rather than `.default(obj)`:
+ * zod only shallow-clones a default value, so nested objects and arrays would be shared
+ * between every parse and a mutation of one Settings would leak into the next.
+ */
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour local time)');
-const url = z.string().url();
+// Only http(s): these are API, OAuth and S3 endpoints, never file: or javascript: URLs.
+const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 export const accountSchema = z.object({
   network: z.enum(NETWORKS),
@@ -36,7 +42,7 @@ export const smtpSchema = z.object({
 export const settingsSchema = z.object({
   version: z.literal(1).default(1),
   accounts: z.array(accountSchema).default([]),
-  linkedin: linkedinSettingsSchema.default(linkedinSettingsSchema.parse({})),
+  linkedin: linkedinSettingsSchema.prefault({}),
   language: z.enum(['pt-BR', 'en']).default('pt-BR'),
   schedule: z
     .object({
@@ -44,8 +50,8 @@ export const settingsSchema = z.object({
       dailyAt: time.default('07:00'),
       launchAtLogin: z.boolean().default(true),
     })
-    .default({ enabled: true, dailyAt: '07:00', launchAtLogin: true }),
-  lake: z.object({ dir: z.string().nullable().default(null) }).default({ dir: null }),
+    .prefault({}),
+  lake: z.object({ dir: z.string().nullable().default(null) }).prefault({}),
   s3: z
     .object({
       enabled: z.boolean().default(false),
@@ -58,19 +64,9 @@ export const settingsSchema = z.object({
       serverSideEncryption: z.enum(['bucket-default', 'AES256']).default('bucket-default'),
       prototypeCompat: z
         .object({ enabled: z.boolean().default(false), prefix: z.string().default('follower_stats/') })
-        .default({ enabled: false, prefix: 'follower_stats/' }),
+        .prefault({}),
     })
-    .default({
-      enabled: false,
-      bucket: '',
-      prefix: '',
-      region: '',
-      profile: null,
-      endpoint: null,
-      forcePathStyle: false,
-      serverSideEncryption: 'bucket-default',
-      prototypeCompat: { enabled: false, prefix: 'follower_stats/' },
-    }),
+    .prefault({}),
   athena: z
     .object({
       enabled: z.boolean().default(false),
@@ -79,15 +75,15 @@ export const settingsSchema = z.object({
       outputLocation: z.string().nullable().default(null),
       region: z.string().nullable().default(null),
     })
-    .default({ enabled: false, database: 'follower_pulse', workgroup: 'primary', outputLocation: null, region: null }),
+    .prefault({}),
   alerts: z
     .object({
       onNoData: z.boolean().default(true),
       onFailure: z.boolean().default(true),
       tokenExpiryWarningDays: z.number().int().min(0).max(60).default(10),
-      smtp: smtpSchema.default(smtpSchema.parse({})),
+      smtp: smtpSchema.prefault({}),
     })
-    .default({ onNoData: true, onFailure: true, tokenExpiryWarningDays: 10, smtp: smtpSchema.parse({}) }),
+    .prefault({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

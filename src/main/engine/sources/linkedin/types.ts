@@ -26,4 +26,11 @@ export interface LinkedInClientOptions {
   /** Counts every HTTP request made (run records report apiCalls). */
   onRequest?: (info: { method: string; path: string }) => void;
   fetchImpl?: typeof fetch;
+  /**
+   * On 426 (version sunset) try recent monthly versions and keep the first that works
+   * (default true), so a stale setting degrades to a warning instead of a failed run.
+   */
+  versionFallback?: boolean;
+  /** Clock for choosing fallback versions (default: the real clock). */
+  now?: () => Date;
 }

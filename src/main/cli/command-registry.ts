@@ -1,0 +1,24 @@
+import type { CliContext } from './cli-context';
+import type { ExitCode } from './exit-codes';
+
+export interface CommandModule {
+  run(ctx: CliContext, argv: string[]): Promise<ExitCode>;
+}
+
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  /** Lazy: `sync` must not load DuckDB, AWS or UI code (a test checks the loaded modules). */
+  load: () => Promise<CommandModule>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'sync', summary: 'fetch the missing and recent days for every page now', load: () => import('./commands/sync-command') },
+  { name: 'status', summary: 'pages, coverage, missing days, last runs, next run', load: () => import('./commands/status-command') },
+  { name: 'accounts', summary: 'list, add or remove the pages that are tracked', load: () => import('./commands/accounts-command') },
+  { name: 'secret', summary: 'store, delete or list secrets in the OS keychain', load: () => import('./commands/secret-command') },
+];
+
+export function findCommand(name: string): CommandEntry | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

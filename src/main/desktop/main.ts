@@ -1,0 +1,4 @@
+import * as electron from 'electron';
+import { startDesktop } from './start-desktop';
+
+startDesktop(electron);

@@ -1,0 +1,58 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StateStore } from '../../src/main/engine/settings/state-store';
+
+let home: string;
+let store: StateStore;
+
+beforeEach(async () => {
+  home = await mkdtemp(path.join(tmpdir(), 'fp-state-'));
+  store = new StateStore(home);
+});
+
+afterEach(async () => {
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('StateStore', () => {
+  it('starts empty without a file, and does not create one by reading', async () => {
+    expect(await store.get()).toEqual({});
+    expect(await readdir(home)).toEqual([]);
+  });
+
+  it('round-trips token info and sent alerts, written atomically', async () => {
+    await store.update((s) => ({
+      ...s,
+      linkedinToken: { storedAt: '2026-11-28T07:00:00.000Z', expiresAt: '2027-01-27T07:00:00.000Z', expiresAtIsEstimate: true },
+    }));
+    const result = await store.update((s) => ({ ...s, alertsSent: { ...s.alertsSent, 'no-data:linkedin:2414183': '2026-11-25' } }));
+    expect(result).toEqual(await store.get());
+    expect(await store.get()).toEqual({
+      linkedinToken: { storedAt: '2026-11-28T07:00:00.000Z', expiresAt: '2027-01-27T07:00:00.000Z', expiresAtIsEstimate: true },
+      alertsSent: { 'no-data:linkedin:2414183': '2026-11-25' },
+    });
+    expect(await readdir(home)).toEqual(['state.json']);
+    expect(await readFile(store.path, 'utf8')).toMatch(/\n$/);
+  });
+
+  it('reads a corrupt file as empty and replaces it on the next update', async () => {
+    await writeFile(store.path, '{"linkedinToken": {"storedAt": ');
+    expect(await store.get()).toEqual({});
+    await store.update((s) => ({ ...s, alertsSent: { a: '2026-11-28' } }));
+    expect(await store.get()).toEqual({ alertsSent: { a: '2026-11-28' } });
+  });
+
+  it('keeps the valid parts of a partly damaged file', async () => {
+    await writeFile(store.path, JSON.stringify({ linkedinToken: { storedAt: 'yesterday' }, alertsSent: { a: '2026-11-28' } }));
+    expect(await store.get()).toEqual({ alertsSent: { a: '2026-11-28' } });
+    await writeFile(store.path, '[1,2]');
+    expect(await store.get()).toEqual({});
+  });
+
+  it('does not lose concurrent updates', async () => {
+    await Promise.all(['a', 'b', 'c', 'd'].map((k) => store.update((s) => ({ ...s, alertsSent: { ...s.alertsSent, [k]: '2026-11-28' } }))));
+    expect(Object.keys((await store.get()).alertsSent ?? {}).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
