@@ -5,7 +5,7 @@ import { redactor } from '../engine/log/redactor';
 import { openSecretStore } from '../engine/secrets/open-secret-store';
 import type { SecretStore } from '../engine/secrets/secret-store';
 import { resolveHome, resolveLakeDir } from '../engine/settings/home';
-import type { Settings } from '../engine/settings/settings-schema';
+import type { Settings } from '../../shared/settings-schema';
 import { applyEnvironment, nowFromEnv, SettingsStore } from '../engine/settings/settings-store';
 import type { CliIo } from './cli-io';
 

@@ -17,6 +17,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'status', summary: 'pages, coverage, missing days, last runs, next run', load: () => import('./commands/status-command') },
   { name: 'accounts', summary: 'list, add or remove the pages that are tracked', load: () => import('./commands/accounts-command') },
   { name: 'secret', summary: 'store, delete or list secrets in the OS keychain', load: () => import('./commands/secret-command') },
+  { name: 'mirror', summary: 'pull the S3 lake into the local data folder', load: () => import('./commands/mirror-command') },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

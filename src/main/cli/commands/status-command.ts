@@ -2,7 +2,7 @@ import type { RunRecord } from '../../../shared/run-record';
 import { RunHistory } from '../../engine/history/run-history';
 import { LocalLake } from '../../engine/lake/local-lake';
 import { nextDailyRun } from '../../engine/schedule/next-run';
-import type { Settings } from '../../engine/settings/settings-schema';
+import type { Settings } from '../../../shared/settings-schema';
 import { StateStore } from '../../engine/settings/state-store';
 import { accountLabel, summarizeDays } from '../../engine/sync/sync-runner';
 import { missingDays, planBounds } from '../../engine/sync/sync-planner';

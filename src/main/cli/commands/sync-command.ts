@@ -118,7 +118,7 @@ function report(ctx: CliContext, record: RunRecord, lakeDir: string): void {
       break;
     }
     default:
-      for (const account of record.accounts) if (account.error) ctx.io.err(account.error.message);
+      // Account failures were already printed as progress; a lake failure was not.
       if (record.error && !record.accounts.some((a) => a.error)) ctx.io.err(record.error.message);
       ctx.io.out(`Sync ${record.status}: ${summary}.`);
   }

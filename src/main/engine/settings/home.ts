@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Settings } from './settings-schema';
+import type { Settings } from '../../../shared/settings-schema';
 
 /** Electron's `productName`: userData is `<appData>/<productName>`, and the CLI must agree. */
 export const PRODUCT_DIR_NAME = 'Follower Pulse';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { isDay } from '../dates';
 import { AppError } from '../errors';
-import { defaultSettings, settingsSchema, type Settings } from './settings-schema';
+import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings-schema';
 
 export const SETTINGS_FILE = 'settings.json';
 

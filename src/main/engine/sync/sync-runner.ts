@@ -6,7 +6,7 @@ import type { GainRow, TotalRow } from '../lake/lake-rows';
 import { emptyLakeWriteResult, type LakeWriteResult, type LocalLake, mergeLakeWriteResults } from '../lake/local-lake';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
-import type { AccountSettings, Settings } from '../settings/settings-schema';
+import type { AccountSettings, Settings } from '../../../shared/settings-schema';
 import { LinkedInClient } from '../sources/linkedin/linkedin-client';
 import type { LinkedInClientOptions } from '../sources/linkedin/types';
 import { newRunId } from './run-id';

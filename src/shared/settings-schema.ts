@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NETWORKS } from '../../../shared/networks';
+import { NETWORKS } from './networks';
 
 /**
  * Contract §4. Keys are fixed; new keys may be added with defaults, never renamed.

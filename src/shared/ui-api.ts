@@ -1,0 +1,202 @@
+import type { ErrorCode } from './error-codes';
+import type { Network } from './networks';
+import type { RunRecord, RunStatus } from './run-record';
+import type { SecretName } from './secret-names';
+import type { Settings } from './settings-schema';
+
+/**
+ * The UI's API, declared once (architecture "One API contract, two transports"): Electron IPC
+ * through the preload, and HTTP for `follower-pulse serve`. Requests are validated on the
+ * receiving side with the schemas in ui-api-schemas.ts. Secrets never cross this boundary:
+ * the renderer can set or clear one and learn whether it is set, never read it.
+ */
+export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
+
+export interface ApiFailure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  hint?: string;
+  /** SETTINGS_INVALID: which keys, for inline field errors. */
+  issues?: { path: string; message: string }[];
+}
+
+export interface AppInfo {
+  version: string;
+  home: string;
+  lakeDir: string;
+  platform: string;
+  transport: 'ipc' | 'http';
+  /** Settings on disk are invalid: the UI shows a banner and the issues. */
+  settingsProblem: ApiFailure | null;
+  firstLaunch: boolean;
+}
+
+export type SecretStatus = Record<SecretName, { set: boolean; source: 'keychain' | 'environment' | null }>;
+
+export interface TokenCheck {
+  valid: boolean;
+  expiresAt: string | null;
+  expiresAtIsEstimate: boolean;
+  /** Pages this token administers (organizationAcls), when the call succeeded. */
+  pages: LinkedInPage[];
+}
+
+export interface LinkedInPage {
+  id: string;
+  name: string;
+  vanityName: string | null;
+}
+
+export interface SignInStart {
+  /** Open this in the system browser; LinkedIn redirects back to the loopback callback. */
+  authorizationUrl: string;
+}
+
+export type SignInState =
+  | { state: 'idle' }
+  | { state: 'waiting'; authorizationUrl: string }
+  | { state: 'done'; expiresAt: string | null }
+  | { state: 'failed'; code: ErrorCode; message: string };
+
+export interface AccountView {
+  network: Network;
+  id: string;
+  name: string;
+  enabled: boolean;
+}
+
+export interface SyncRequestDto {
+  accountId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface SyncProgressEvent {
+  runId: string | null;
+  running: boolean;
+  message: string;
+  /** 0..1 when known. */
+  fraction: number | null;
+}
+
+export interface CoverageView {
+  network: Network;
+  accountId: string;
+  name: string;
+  firstDay: string | null;
+  lastDay: string | null;
+  /** The window LinkedIn serves, for the coverage strip. */
+  windowStart: string;
+  windowEnd: string;
+  presentDays: string[];
+  missingDays: string[];
+  totalFollowers: number | null;
+  /** Daily gains of the last 90 days. */
+  recentGains: { day: string; organic: number; paid: number | null; total: number }[];
+}
+
+export type QueryEngineName = 'local' | 'athena';
+
+export interface QueryResultDto {
+  columns: string[];
+  rows: Record<string, string | number | boolean | null>[];
+  engine: QueryEngineName;
+  scannedBytes: number | null;
+  costUsd?: number | null;
+}
+
+export interface PreviewQuery {
+  id: string;
+  title: string;
+  sql: string;
+}
+
+export interface DoctorCheck {
+  id: string;
+  title: string;
+  status: 'ok' | 'warn' | 'fail' | 'skipped';
+  detail: string;
+  fix?: string;
+}
+
+export interface SchedulerState {
+  enabled: boolean;
+  nextRunAt: string | null;
+  running: boolean;
+  lastRun: RunRecord | null;
+}
+
+/** Request and response per method. */
+export interface UiApiMethods {
+  'app.info': { request: void; response: AppInfo };
+  'settings.get': { request: void; response: Settings };
+  'settings.update': { request: DeepPartial<Settings>; response: Settings };
+  'secrets.status': { request: void; response: SecretStatus };
+  'secrets.set': { request: { name: SecretName; value: string }; response: SecretStatus };
+  'secrets.clear': { request: { name: SecretName }; response: SecretStatus };
+  'linkedin.checkToken': { request: void; response: TokenCheck };
+  'linkedin.discoverPages': { request: void; response: LinkedInPage[] };
+  'linkedin.startSignIn': { request: void; response: SignInStart };
+  'linkedin.signInState': { request: void; response: SignInState };
+  'accounts.list': { request: void; response: AccountView[] };
+  'accounts.add': { request: { network: 'linkedin'; id: string; name?: string }; response: AccountView[] };
+  'accounts.remove': { request: { network: Network; id: string }; response: AccountView[] };
+  'accounts.setEnabled': { request: { network: Network; id: string; enabled: boolean }; response: AccountView[] };
+  'sync.start': { request: SyncRequestDto; response: { started: boolean } };
+  'sync.progress': { request: void; response: SyncProgressEvent };
+  'scheduler.state': { request: void; response: SchedulerState };
+  'runs.list': { request: { limit?: number; status?: RunStatus }; response: RunRecord[] };
+  'runs.get': { request: { runId: string }; response: RunRecord | null };
+  'lake.coverage': { request: void; response: CoverageView[] };
+  'data.previews': { request: void; response: PreviewQuery[] };
+  'data.query': { request: { sql: string; engine: QueryEngineName; maxRows?: number }; response: QueryResultDto };
+  'doctor.run': { request: void; response: DoctorCheck[] };
+  'alerts.sendTest': { request: void; response: { sentTo: string[] } };
+}
+
+export type UiMethod = keyof UiApiMethods;
+export type UiRequest<M extends UiMethod> = UiApiMethods[M]['request'];
+export type UiResponse<M extends UiMethod> = UiApiMethods[M]['response'];
+
+/** What the renderer sees as `window.api`, the same over IPC and HTTP. */
+export interface UiApi {
+  call<M extends UiMethod>(method: M, ...request: UiRequest<M> extends void ? [] : [UiRequest<M>]): Promise<ApiResult<UiResponse<M>>>;
+  /** Pushed events; returns an unsubscribe function. */
+  on<E extends keyof UiEvents>(event: E, listener: (payload: UiEvents[E]) => void): () => void;
+}
+
+export interface UiEvents {
+  'sync-progress': SyncProgressEvent;
+  'run-finished': RunRecord;
+  'settings-changed': Settings;
+}
+
+export type DeepPartial<T> = T extends (infer U)[] ? U[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+export const UI_METHODS = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'secrets.status',
+  'secrets.set',
+  'secrets.clear',
+  'linkedin.checkToken',
+  'linkedin.discoverPages',
+  'linkedin.startSignIn',
+  'linkedin.signInState',
+  'accounts.list',
+  'accounts.add',
+  'accounts.remove',
+  'accounts.setEnabled',
+  'sync.start',
+  'sync.progress',
+  'scheduler.state',
+  'runs.list',
+  'runs.get',
+  'lake.coverage',
+  'data.previews',
+  'data.query',
+  'doctor.run',
+  'alerts.sendTest',
+] as const satisfies readonly UiMethod[];
