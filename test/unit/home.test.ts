@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveHome, resolveLakeDir } from '../../src/main/engine/settings/home';
-import { defaultSettings } from '../../src/main/engine/settings/settings-schema';
+import { defaultSettings } from '../../src/shared/settings-schema';
 
 const linux = { platform: 'linux' as const, homedir: '/home/ana', env: {} };
 const mac = { platform: 'darwin' as const, homedir: '/Users/ana', env: {} };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/main/engine/errors';
-import { defaultSettings, type Settings } from '../../src/main/engine/settings/settings-schema';
+import { defaultSettings, type Settings } from '../../src/shared/settings-schema';
 import {
   applyEnvironment,
   nowFromEnv,
