@@ -62,6 +62,10 @@ function report(ctx: CliContext, result: MirrorResult, lakeDir: string): void {
     return;
   }
   const files = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
+  if (result.downloaded === 0 && result.skipped === 0) {
+    ctx.io.out(`Nothing to mirror: ${result.source} holds no lake files — check s3.bucket and s3.prefix (the server's sync writes there).`);
+    return;
+  }
   if (result.downloaded === 0) {
     ctx.io.out(`Already up to date: ${files(result.skipped)} in ${lakeDir} match ${result.source}.`);
     return;

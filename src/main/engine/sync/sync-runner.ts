@@ -9,6 +9,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { AccountSettings, Settings } from '../../../shared/settings-schema';
 import { LinkedInClient } from '../sources/linkedin/linkedin-client';
 import type { LinkedInClientOptions } from '../sources/linkedin/types';
+import { forEachLimited } from '../lake/for-each-limited';
 import { newRunId } from './run-id';
 import { runStatus } from './run-status';
 import { type AccountPlan, missingDays, planAccount, planBounds, planRange, type PlanWindowBounds } from './sync-planner';
@@ -28,7 +29,11 @@ export interface SyncDeps {
   tokenInfo?: { expiresAt?: string | null; expiresAtIsEstimate?: boolean };
   /** Extra destinations after the local lake (S3); each reports its own failure. */
   destinations?: LakeDestination[];
+  /** Sends the alerts the finished run calls for; never throws (an SMTP failure is recorded). */
+  alerter?: (record: RunRecord) => Promise<RunRecord['alerts']>;
 }
+
+const ACCOUNT_CONCURRENCY = 3;
 
 export interface LakeDestination {
   name: string;
@@ -80,10 +85,12 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
   await deps.lake.cleanupTemporaryFiles();
 
   const client = createClient(deps);
-  const outcomes: AccountOutcome[] = [];
-  for (const [index, account] of accounts.entries()) {
-    outcomes.push(await syncAccount(deps, client, account, request, startedAt, { index, count: accounts.length }));
-  }
+  // A few pages at a time: the run's wall time is LinkedIn's latency, not our work, and a
+  // small limit stays well inside LinkedIn's throttling.
+  const outcomes: AccountOutcome[] = new Array<AccountOutcome>(accounts.length);
+  await forEachLimited([...accounts.entries()], ACCOUNT_CONCURRENCY, async ([index, account]) => {
+    outcomes[index] = await syncAccount(deps, client, account, request, startedAt, { index, count: accounts.length });
+  });
 
   let written = outcomes.reduce((sum, o) => mergeLakeWriteResults(sum, o.written), emptyLakeWriteResult());
   let lakeError: AppError | null = null;
@@ -134,6 +141,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
     warnings,
     error: firstError === null ? null : { code: firstError.code, message: firstError.message },
   };
+  if (deps.alerter) record.alerts = await deps.alerter(record);
   await recordRun(deps, record);
   return record;
 }
@@ -197,8 +205,13 @@ async function syncAccount(
     const fetchedAt = startedAt.toISOString();
     const wanted = new Set(plan.daysRequested);
     const gains: GainRow[] = [];
-    for (const window of plan.windows) {
-      for (const gain of await client.fetchFollowerGains(account.id, window.from, window.to)) {
+    // The total is independent of the daily gains: ask for both at once.
+    const [fetched, followers] = await Promise.all([
+      Promise.all(plan.windows.map((w) => client.fetchFollowerGains(account.id, w.from, w.to))),
+      client.fetchFollowerCount(account.id),
+    ]);
+    for (const windowGains of fetched) {
+      for (const gain of windowGains) {
         if (!wanted.has(gain.day)) continue;
         gains.push({
           day: gain.day,
@@ -212,7 +225,6 @@ async function syncAccount(
         });
       }
     }
-    const followers = await client.fetchFollowerCount(account.id);
     const total: TotalRow = {
       day: utcDay(startedAt),
       network: account.network,

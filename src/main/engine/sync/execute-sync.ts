@@ -1,0 +1,74 @@
+import type { RunRecord, RunTrigger } from '../../../shared/run-record';
+import type { Settings } from '../../../shared/settings-schema';
+import type { Day } from '../dates';
+import { RunHistory } from '../history/run-history';
+import { LocalLake } from '../lake/local-lake';
+import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import { resolveLakeDir } from '../settings/home';
+import { StateStore } from '../settings/state-store';
+import { acquireLock } from './sync-lock';
+import { type LakeDestination, runSync, type SyncProgress } from './sync-runner';
+
+/**
+ * One sync as every trigger runs it (CLI, tray, UI, scheduler): take the lake lock, run,
+ * deliver to the destinations, send alerts, record. The only place these are wired together.
+ */
+export interface ExecuteSyncOptions {
+  home: string;
+  settings: Settings;
+  secrets: SecretStore;
+  logger: Logger;
+  now: () => Date;
+  trigger: RunTrigger;
+  accountId?: string;
+  range?: { from: Day; to: Day };
+  alerts?: boolean;
+  progress?: (event: SyncProgress) => void;
+  /** Tests and embedders may supply destinations; by default S3 when enabled in settings. */
+  destinations?: LakeDestination[];
+}
+
+export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecord> {
+  const lock = await acquireLock(options.home, { trigger: options.trigger, now: options.now });
+  try {
+    const lake = new LocalLake(resolveLakeDir(options.home, options.settings));
+    const state = new StateStore(options.home);
+    const tokenInfo = (await state.get()).linkedinToken;
+    const destinations = options.destinations ?? (await defaultDestinations(options.settings, lake, options.logger));
+    return await runSync(
+      {
+        settings: options.settings,
+        now: options.now,
+        secrets: options.secrets,
+        lake,
+        history: new RunHistory(options.home),
+        logger: options.logger,
+        progress: options.progress,
+        tokenInfo,
+        destinations,
+        alerter: options.alerts === false ? undefined : (record) => sendAlertsIfAny(options, state, record),
+      },
+      { trigger: options.trigger, accountId: options.accountId, range: options.range },
+    );
+  } finally {
+    await lock.release();
+  }
+}
+
+async function defaultDestinations(settings: Settings, lake: LocalLake, logger: Logger): Promise<LakeDestination[]> {
+  if (!settings.s3.enabled) return [];
+  // Loaded only when S3 is on: a local-only sync never loads the AWS SDK.
+  const { createS3Destination } = await import('../lake/s3-destination');
+  const destination = await createS3Destination(settings, lake, logger);
+  return destination ? [destination] : [];
+}
+
+/** Mail code is loaded only for a run that has something to say. */
+async function sendAlertsIfAny(options: ExecuteSyncOptions, state: StateStore, record: RunRecord): Promise<RunRecord['alerts']> {
+  const quiet = (record.status === 'success' || record.status === 'up-to-date') && record.warnings.length === 0;
+  if (quiet) return [];
+  const { sendAlerts } = await import('../alerts/alert-sender');
+  const accountNames = Object.fromEntries(options.settings.accounts.map((a) => [`${a.network}:${a.id}`, a.name]));
+  return sendAlerts({ record, settings: options.settings, secrets: options.secrets, state, logger: options.logger, now: options.now, accountNames });
+}
