@@ -10,6 +10,7 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 const quiet = process.argv.includes('--quiet');
 const log = (line) => quiet || console.log(line);
 const started = Date.now();
+const NODE_EXTERNALS = ['electron', 'keytar', '@duckdb/*', '@aws-sdk/*', '@smithy/*', 'nodemailer', 'vite', 'esbuild'];
 
 const noRenderer = process.argv.includes('--no-renderer');
 // The Node side only: keep a renderer built earlier in place.
@@ -29,7 +30,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Pure-JS dependencies are bundled: Node's ESM loader pays per file, and zod alone is
+  // hundreds of files. Native modules and the heavy lazily-loaded SDKs stay external.
+  external: NODE_EXTERNALS,
   chunkNames: 'chunks/[name]-[hash]',
   sourcemap: 'linked',
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },

@@ -72,8 +72,8 @@ describe('robustness of the sync process', () => {
     const rerun = await runCliProcess(['sync', '--json'], later);
     expect(rerun.code).toBe(0);
     const record = JSON.parse(rerun.stdout) as RunRecord;
-    expect(record.accounts[0]!.missingDays).toEqual([]);
-    expect(record.accounts[0]!.daysWritten).toBeGreaterThanOrEqual(7);
+    expect(record.accounts[0].missingDays).toEqual([]);
+    expect(record.accounts[0].daysWritten).toBeGreaterThanOrEqual(7);
     expect(existsSync(join(home, 'sync.lock'))).toBe(false);
     const status = JSON.parse((await runCliProcess(['status', '--json'], later)).stdout) as { accounts: { lastDay: string; missingDays: string[] }[] };
     expect(status.accounts[0]).toMatchObject({ lastDay: '2026-12-02', missingDays: [] });
@@ -110,8 +110,8 @@ describe('robustness of the sync process', () => {
     const r = await startCli(['sync'], { ...env(), FP_LOAD_LOG: log }, undefined, ['--import', recorder]).done;
     expect(r.code).toBe(0);
     const loaded = (await readFile(log, 'utf8')).split('\n').filter(Boolean);
-    expect(loaded.some((u) => u.includes('/dist/chunks/') || u.includes('/dist/cli/'))).toBe(true);
-    expect(loaded.some((u) => u.includes('node_modules/zod'))).toBe(true);
+    // Positive control: the recorder saw the CLI's own chunks.
+    expect(loaded.some((u) => u.includes('/dist/chunks/'))).toBe(true);
     for (const banned of ['@duckdb', '@aws-sdk', 'nodemailer', 'react', 'chart.js', 'keytar', 'electron']) {
       expect(loaded.filter((u) => u.includes(`node_modules/${banned}`)), banned).toEqual([]);
     }

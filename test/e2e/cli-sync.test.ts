@@ -115,8 +115,8 @@ describe('follower-pulse sync, end to end against the fake LinkedIn API (TZ=Amer
     expect(r.code).toBe(0);
     const record = JSON.parse(r.stdout) as RunRecord;
     expect(record.status).toBe('success');
-    expect(record.accounts[0]!.daysRequested).toEqual(dayRange('2026-11-20', '2026-11-26'));
-    expect(record.accounts[0]!.daysWritten).toBe(2);
+    expect(record.accounts[0].daysRequested).toEqual(dayRange('2026-11-20', '2026-11-26'));
+    expect(record.accounts[0].daysWritten).toBe(2);
     const nov = await gainsCsv('2026-11');
     expect(nov).toContain(`2026-11-22,linkedin,${ORG},999,7,1006,api,${record.startedAt}`);
     expect(nov).toContain(`,api,${first.startedAt}`); // unchanged days keep their fetched_at
@@ -131,7 +131,7 @@ describe('follower-pulse sync, end to end against the fake LinkedIn API (TZ=Amer
     expect(r.code).toBe(1);
     const record = JSON.parse(r.stdout) as RunRecord;
     expect(record.status).toBe('no-data');
-    expect(record.accounts[0]!.missingDays).toEqual(['2026-06-10', '2026-11-25']);
+    expect(record.accounts[0].missingDays).toEqual(['2026-06-10', '2026-11-25']);
     expect(await gainsCsv('2026-11')).not.toContain('2026-11-25,');
     const text = await cli(['status']);
     expect(text.stdout).toContain('missing days: 2026-06-10, 2026-11-25');
@@ -140,8 +140,8 @@ describe('follower-pulse sync, end to end against the fake LinkedIn API (TZ=Amer
     fake.setGain(ORG, '2026-11-25', { organic: 5, paid: 1 });
     const again = await cli(['sync', '--json']);
     const second = JSON.parse(again.stdout) as RunRecord;
-    expect(second.accounts[0]!.daysRequested).toContain('2026-06-10');
-    expect(second.accounts[0]!.missingDays).toEqual([]);
+    expect(second.accounts[0].daysRequested).toContain('2026-06-10');
+    expect(second.accounts[0].missingDays).toEqual([]);
     expect(again.code).toBe(0);
     expect(await gainsCsv('2026-06')).toMatch(/^2026-06-10,/m);
   });
@@ -151,7 +151,7 @@ describe('follower-pulse sync, end to end against the fake LinkedIn API (TZ=Amer
     fake.omitDays(ORG, ['2026-03-03']);
     const r = await cli(['sync', '--json']);
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as RunRecord).accounts[0]!.missingDays).toEqual(['2026-03-03']);
+    expect((JSON.parse(r.stdout) as RunRecord).accounts[0].missingDays).toEqual(['2026-03-03']);
   });
 });
 
@@ -178,7 +178,7 @@ describe('failures: one clear line, the right exit code, nothing lost', () => {
       const record = (await runs()).at(-1)!;
       expect(record.status).toBe('failed');
       expect(record.error?.code).toBe(c.code);
-      expect(record.accounts[0]!.error?.code).toBe(c.code);
+      expect(record.accounts[0].error?.code).toBe(c.code);
       expect(await readTree(join(home, 'lake', 'follower_gains'))).toEqual(before);
     });
   }
@@ -191,7 +191,7 @@ describe('failures: one clear line, the right exit code, nothing lost', () => {
     const r = await cli(['sync'], env(NOW, null));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Acme (LinkedIn 2414183): No LinkedIn access token is stored — open Settings › LinkedIn or run: follower-pulse secret set linkedin.accessToken');
-    expect((await runs())[0]!.error?.code).toBe('LINKEDIN_TOKEN_MISSING');
+    expect((await runs())[0].error?.code).toBe('LINKEDIN_TOKEN_MISSING');
   });
 
   it('no keychain at all → KEYCHAIN_UNAVAILABLE naming the environment variable, run recorded', async () => {
@@ -200,7 +200,7 @@ describe('failures: one clear line, the right exit code, nothing lost', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('The system keychain is not available');
     expect(r.stderr).toContain('FOLLOWER_PULSE_SECRET_LINKEDIN_ACCESS_TOKEN');
-    expect((await runs())[0]!.error?.code).toBe('KEYCHAIN_UNAVAILABLE');
+    expect((await runs())[0].error?.code).toBe('KEYCHAIN_UNAVAILABLE');
   });
 
   it('LinkedIn down (HTML 502 every time) → LINKEDIN_BAD_RESPONSE after retries', async () => {
@@ -208,7 +208,7 @@ describe('failures: one clear line, the right exit code, nothing lost', () => {
     fake.failNext('html-502', 20);
     const r = await cli(['sync']);
     expect(r.code).toBe(1);
-    expect((await runs())[0]!.error?.code).toBe('LINKEDIN_BAD_RESPONSE');
+    expect((await runs())[0].error?.code).toBe('LINKEDIN_BAD_RESPONSE');
   });
 
   it('LinkedIn unreachable → NETWORK', async () => {
@@ -216,7 +216,7 @@ describe('failures: one clear line, the right exit code, nothing lost', () => {
     const r = await cli(['sync'], cliEnv({ home, apiBaseUrl: 'http://127.0.0.1:9/rest', token: TOKEN, now: NOW }));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Could not reach LinkedIn/);
-    expect((await runs())[0]!.error?.code).toBe('NETWORK');
+    expect((await runs())[0].error?.code).toBe('NETWORK');
   });
 
   it('a sunset LinkedIn-Version is routed around with a warning', async () => {
@@ -227,7 +227,7 @@ describe('failures: one clear line, the right exit code, nothing lost', () => {
     expect(r.code).toBe(0);
     const record = JSON.parse(r.stdout) as RunRecord;
     expect(record.warnings.map((w) => w.code)).toContain('LINKEDIN_VERSION_FALLBACK');
-    expect(record.warnings[0]!.message).toContain('202401');
+    expect(record.warnings[0].message).toContain('202401');
   });
 
   it('invalid settings: exit 2, key named, file untouched, no run recorded', async () => {
@@ -274,8 +274,8 @@ describe('re-fetching a range', () => {
     const r = await cli(['sync', '--from', '2026-03-01', '--to', '2026-03-31', '--json']);
     expect(r.code).toBe(0);
     const record = JSON.parse(r.stdout) as RunRecord;
-    expect(record.accounts[0]!.daysRequested).toEqual(dayRange('2026-03-01', '2026-03-31'));
-    expect(record.accounts[0]!.daysWritten).toBe(1);
+    expect(record.accounts[0].daysRequested).toEqual(dayRange('2026-03-01', '2026-03-31'));
+    expect(record.accounts[0].daysWritten).toBe(1);
     expect(await gainsCsv('2026-03')).toMatch(/^2026-03-15,linkedin,2414183,4242,1,4243,api,/m);
     expect(await gainsCsv('2026-07')).toBe(julBefore);
   });

@@ -16,8 +16,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'sync', summary: 'fetch the missing and recent days for every page now', load: () => import('./commands/sync-command') },
   { name: 'status', summary: 'pages, coverage, missing days, last runs, next run', load: () => import('./commands/status-command') },
   { name: 'accounts', summary: 'list, add or remove the pages that are tracked', load: () => import('./commands/accounts-command') },
+  { name: 'doctor', summary: 'check settings, keychain, LinkedIn, S3, Athena and e-mail; say how to fix', load: () => import('./commands/doctor-command') },
   { name: 'secret', summary: 'store, delete or list secrets in the OS keychain', load: () => import('./commands/secret-command') },
   { name: 'mirror', summary: 'pull the S3 lake into the local data folder', load: () => import('./commands/mirror-command') },
+  { name: 'query', summary: 'run a read-only SQL query over the lake tables (local or Athena)', load: () => import('./commands/query-command') },
+  { name: 'athena', summary: 'create or update the Athena database and tables', load: () => import('./commands/athena-command') },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {
