@@ -1,12 +1,9 @@
 import type { RunRecord, RunTrigger } from '../../../shared/run-record';
 import { isDay } from '../../engine/dates';
-import { RunHistory } from '../../engine/history/run-history';
-import { LocalLake } from '../../engine/lake/local-lake';
-import { StateStore } from '../../engine/settings/state-store';
-import { acquireLock } from '../../engine/sync/sync-lock';
+import { executeSync } from '../../engine/sync/execute-sync';
 import { exitCodeFor } from '../../engine/sync/run-status';
 import { planRange } from '../../engine/sync/sync-planner';
-import { runSync, summarizeDays, type SyncProgress } from '../../engine/sync/sync-runner';
+import { summarizeDays, type SyncProgress } from '../../engine/sync/sync-runner';
 import type { CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../command-args';
 import { EXIT, type ExitCode } from '../exit-codes';
@@ -21,6 +18,7 @@ Options:
   --account ID        only this page
   --from, --to DATE   re-fetch exactly this range (UTC days, inclusive); only changed days are rewritten
   --no-alerts         do not send alert e-mails for this run
+  --trigger schedule  record the run as a scheduled one (for Task Scheduler / cron)
   --json              print the run record as JSON
 
 Exit codes: 0 success or up to date, 1 failed/partial/no data, 2 bad usage or settings, 3 another sync is running.`;
@@ -57,27 +55,20 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
     if (plan.clipped) ctx.io.err(`LinkedIn serves ${plan.bounds.oldest} → ${plan.bounds.newest}: fetching ${plan.window.from} → ${plan.window.to} only.`);
   }
 
-  const lock = await acquireLock(ctx.home, { trigger });
-  try {
-    const state = await new StateStore(ctx.home).get();
-    const record = await runSync(
-      {
-        settings,
-        now: () => ctx.now(),
-        secrets: ctx.secrets(),
-        lake: new LocalLake(ctx.lakeDir(settings)),
-        history: new RunHistory(ctx.home),
-        logger: ctx.logger(),
-        progress: (event) => ctx.io.err(progressLine(event)),
-        tokenInfo: state.linkedinToken,
-      },
-      { trigger, accountId: args.values.account, range },
-    );
-    report(ctx, record, ctx.lakeDir(settings));
-    return exitCodeFor(record.status);
-  } finally {
-    await lock.release();
-  }
+  const record = await executeSync({
+    home: ctx.home,
+    settings,
+    secrets: ctx.secrets(),
+    logger: ctx.logger(),
+    now: () => ctx.now(),
+    trigger,
+    accountId: args.values.account,
+    range,
+    alerts: args.values['no-alerts'] !== true,
+    progress: (event) => ctx.io.err(progressLine(event)),
+  });
+  report(ctx, record, ctx.lakeDir(settings));
+  return exitCodeFor(record.status);
 }
 
 function parseRange(from: string | undefined, to: string | undefined): { from: string; to: string } | undefined {
