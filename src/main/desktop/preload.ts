@@ -1,4 +1,6 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { createIpcBridge } from './ipc-bridge';
 
-// The UI API is bridged method by method (never ipcRenderer itself); the desktop issue adds them.
-contextBridge.exposeInMainWorld('followerPulse', { transport: 'ipc' });
+// Built as CommonJS (scripts/build.mjs) so the renderer keeps sandbox: true. Everything with
+// logic lives in ipc-bridge.ts, which is unit-tested without Electron.
+contextBridge.exposeInMainWorld('followerPulseIpc', createIpcBridge(ipcRenderer));
