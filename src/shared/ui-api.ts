@@ -40,6 +40,8 @@ export interface TokenCheck {
   expiresAtIsEstimate: boolean;
   /** Pages this token administers (organizationAcls), when the call succeeded. */
   pages: LinkedInPage[];
+  /** Why the token is not valid (missing, expired, revoked, lacks permission), when `valid` is false. */
+  problem?: { code: ErrorCode; message: string; hint?: string };
 }
 
 export interface LinkedInPage {
@@ -104,6 +106,8 @@ export interface QueryResultDto {
   engine: QueryEngineName;
   scannedBytes: number | null;
   costUsd?: number | null;
+  /** True when maxRows cut the result short. */
+  truncated?: boolean;
 }
 
 export interface PreviewQuery {

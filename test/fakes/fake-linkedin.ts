@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addDays, DAY_MS, dayFromMs, twelveMonthsBefore, utcDay, type Day } from '../../src/main/engine/dates';
@@ -51,6 +52,29 @@ export interface FakeLinkedInOptions {
   now?: Date | (() => Date);
   token?: string;
   latencyMs?: number;
+  /** The LinkedIn app the OAuth endpoints (/oauth/v2/…) accept. */
+  oauth?: FakeOAuthOptions;
+}
+
+export interface FakeOAuthOptions {
+  clientId?: string;
+  clientSecret?: string;
+  /** Issue refresh tokens with access tokens (only some LinkedIn partners get them). */
+  refreshTokens?: boolean;
+  /** Seconds; LinkedIn's are 60 days. */
+  accessTokenTtl?: number;
+}
+
+export type FakeCancelError = 'user_cancelled_login' | 'user_cancelled_authorize';
+
+/** One call to an /oauth/v2 endpoint; credentials in the form are never recorded. */
+export interface FakeOAuthCall {
+  endpoint: 'authorization' | 'accessToken' | 'introspectToken';
+  grantType: string | null;
+  status: number;
+  /** Whether a code_verifier / client_secret was sent (not their values). */
+  hadVerifier: boolean;
+  hadClientSecret: boolean;
 }
 
 export interface FakeLinkedIn {
@@ -66,12 +90,22 @@ export interface FakeLinkedIn {
   setLatency(ms: number): void;
   setNow(now: Date | (() => Date)): void;
   close(): Promise<void>;
+  /** `${url}/oauth/v2`, for settings.linkedin.oauthBaseUrl. */
+  readonly oauthBaseUrl: string;
+  readonly oauthClientId: string;
+  readonly oauthClientSecret: string;
+  readonly oauthCalls: readonly FakeOAuthCall[];
+  /** The next /authorization redirects back with this error instead of a code (the member cancelled). */
+  cancelNextAuthorization(error?: FakeCancelError): void;
+  /** Revokes every refresh token issued so far (LinkedIn may do so at any time). */
+  revokeRefreshTokens(): void;
 }
 
 interface Reply {
   status: number;
   contentType: string;
   body: string;
+  headers?: Record<string, string>;
 }
 
 interface FakeOrganization {
@@ -292,9 +326,11 @@ class FakeLinkedInServer implements FakeLinkedIn {
   #now: () => Date;
   #latencyMs: number;
   #statsRequests = 0;
+  readonly #oauth: FakeOAuthServer;
 
   constructor(options: FakeLinkedInOptions) {
     this.#token = options.token ?? 'test-token';
+    this.#oauth = new FakeOAuthServer(options.oauth ?? {}, () => this.#now(), this.#token);
     this.#latencyMs = options.latencyMs ?? 0;
     this.#now = toClock(options.now);
     this.acceptedVersions = new Set([...DEFAULT_VERSIONS, monthVersion(this.#now())]);
@@ -307,6 +343,30 @@ class FakeLinkedInServer implements FakeLinkedIn {
 
   get statsRequests(): number {
     return this.#statsRequests;
+  }
+
+  get oauthBaseUrl(): string {
+    return `${this.url}/oauth/v2`;
+  }
+
+  get oauthClientId(): string {
+    return this.#oauth.clientId;
+  }
+
+  get oauthClientSecret(): string {
+    return this.#oauth.clientSecret;
+  }
+
+  get oauthCalls(): readonly FakeOAuthCall[] {
+    return this.#oauth.calls;
+  }
+
+  cancelNextAuthorization(error: FakeCancelError = 'user_cancelled_authorize'): void {
+    this.#oauth.cancelNext = error;
+  }
+
+  revokeRefreshTokens(): void {
+    this.#oauth.revokeRefreshTokens();
   }
 
   async listen(): Promise<void> {
@@ -380,6 +440,11 @@ class FakeLinkedInServer implements FakeLinkedIn {
     const path = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
     const query = queryAt < 0 ? '' : rawUrl.slice(queryAt + 1);
     this.#record(req, path, query);
+    // OAuth lives on www.linkedin.com, not the REST API: failNext() does not apply to it.
+    if (path.startsWith('/oauth/v2/')) {
+      void this.#oauth.handle(req, path, query).then((reply) => this.#send(res, reply));
+      return;
+    }
     const failure = this.#takeFailure();
     if (failure === 'hang') return;
     this.#send(res, this.#reply(req, path, query, failure));
@@ -406,7 +471,7 @@ class FakeLinkedInServer implements FakeLinkedIn {
 
   #send(res: ServerResponse, reply: Reply): void {
     const write = (): void => {
-      res.writeHead(reply.status, { 'content-type': reply.contentType, 'x-li-fabric': 'fake' });
+      res.writeHead(reply.status, { 'content-type': reply.contentType, 'x-li-fabric': 'fake', ...reply.headers });
       res.end(reply.body);
     };
     if (this.#latencyMs <= 0) return write();
@@ -436,7 +501,7 @@ class FakeLinkedInServer implements FakeLinkedIn {
   #checkHeaders(req: IncomingMessage): Reply | null {
     const authorization = header(req, 'authorization');
     if (!authorization) return json(401, { serviceErrorCode: 401, message: 'Empty oauth2_access_token', status: 401 });
-    if (authorization !== `Bearer ${this.#token}`) return invalidToken();
+    if (!authorization.startsWith('Bearer ') || !this.#oauth.isActiveToken(authorization.slice('Bearer '.length))) return invalidToken();
     const version = header(req, 'linkedin-version');
     if (!version) return error400('A version must be present. Please specify a version by adding the LinkedIn-Version header.', 'VERSION_MISSING');
     if (!this.acceptedVersions.has(version)) return versionInactive(version);
@@ -529,6 +594,211 @@ class FakeLinkedInServer implements FakeLinkedIn {
       [org.legacyAcl ? 'organizationalTarget' : 'organization']: `urn:li:organization:${org.id}`,
     }));
     return json(200, { paging: { start, count, total: all.length, links: [] }, elements });
+  }
+}
+
+// ---------------------------------------------------------------- OAuth 2.0 (social-apis.md §3.2–3.5)
+
+interface IssuedCode {
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  challenge: string | null;
+  expiresAtMs: number;
+  used: boolean;
+}
+
+interface IssuedToken {
+  clientId: string;
+  scope: string;
+  createdAtMs: number;
+  expiresAtMs: number;
+}
+
+const CODE_LIFETIME_MS = 30 * 60_000;
+const REFRESH_TOKEN_TTL_S = 365 * 86_400;
+const INVALID_GRANT = 'The provided authorization grant or refresh token is invalid, expired or revoked';
+
+function oauthError(status: number, error: string, description: string): Reply {
+  return json(status, { error, error_description: description });
+}
+
+function htmlError(status: number, message: string): Reply {
+  return { status, contentType: 'text/html; charset=utf-8', body: `<html><body><h1>${message}</h1></body></html>` };
+}
+
+function redirect(location: string): Reply {
+  return { status: 302, contentType: 'text/plain', body: '', headers: { location } };
+}
+
+/** RFC 7636 S256, written here without the app's helper: a shared bug must not pass. */
+function s256(verifier: string): string {
+  return createHash('sha256').update(verifier, 'ascii').digest('base64url');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** www.linkedin.com/oauth/v2: authorization (redirects), accessToken (code + refresh grants), introspectToken. */
+class FakeOAuthServer {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly calls: FakeOAuthCall[] = [];
+  cancelNext: FakeCancelError | null = null;
+  readonly #refreshTokens: boolean;
+  readonly #ttlS: number;
+  readonly #now: () => Date;
+  readonly #codes = new Map<string, IssuedCode>();
+  readonly #accessTokens = new Map<string, IssuedToken>();
+  readonly #refreshTokensIssued = new Map<string, IssuedToken>();
+  #serial = 0;
+
+  constructor(options: FakeOAuthOptions, now: () => Date, seededToken: string) {
+    this.clientId = options.clientId ?? 'fake-client-id';
+    this.clientSecret = options.clientSecret ?? 'fake-client-secret';
+    this.#refreshTokens = options.refreshTokens ?? false;
+    this.#ttlS = options.accessTokenTtl ?? 5_184_000;
+    this.#now = now;
+    // The token tests configure directly is valid for ever; tokens issued here expire.
+    this.#accessTokens.set(seededToken, { clientId: this.clientId, scope: 'rw_organization_admin', createdAtMs: 0, expiresAtMs: Number.MAX_SAFE_INTEGER });
+  }
+
+  isActiveToken(token: string): boolean {
+    const issued = this.#accessTokens.get(token);
+    return issued !== undefined && issued.expiresAtMs > this.#now().getTime();
+  }
+
+  revokeRefreshTokens(): void {
+    this.#refreshTokensIssued.clear();
+  }
+
+  async handle(req: IncomingMessage, path: string, query: string): Promise<Reply> {
+    const endpoint = path.slice('/oauth/v2/'.length);
+    const form = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : new URLSearchParams();
+    let reply: Reply;
+    if (endpoint === 'authorization' && req.method === 'GET') reply = this.#authorize(new URLSearchParams(query));
+    else if (endpoint === 'accessToken' || endpoint === 'introspectToken') reply = this.#tokenEndpoint(endpoint, req, form);
+    else reply = htmlError(404, 'Not found');
+    if (endpoint === 'authorization' || endpoint === 'accessToken' || endpoint === 'introspectToken') {
+      this.calls.push({
+        endpoint,
+        grantType: form.get('grant_type'),
+        status: reply.status,
+        hadVerifier: form.has('code_verifier'),
+        hadClientSecret: form.has('client_secret'),
+      });
+    }
+    return reply;
+  }
+
+  #authorize(params: URLSearchParams): Reply {
+    // LinkedIn shows its own error page (no redirect) for a bad client or redirect URI.
+    if (params.get('client_id') !== this.clientId) return htmlError(400, 'The passed in client_id is invalid');
+    if (params.get('response_type') !== 'code') return htmlError(400, 'response_type must be code');
+    const redirectUri = params.get('redirect_uri') ?? '';
+    if (!/^https?:\/\/[^#]+$/.test(redirectUri)) return htmlError(400, 'The redirect_uri does not match the registered value');
+    const scope = params.get('scope') ?? '';
+    if (scope === '') return htmlError(400, 'scope is required');
+    const challenge = params.get('code_challenge');
+    if (challenge !== null && params.get('code_challenge_method') !== 'S256') return htmlError(400, 'code_challenge_method must be S256');
+    const target = new URL(redirectUri);
+    const state = params.get('state');
+    if (this.cancelNext) {
+      target.searchParams.set('error', this.cancelNext);
+      target.searchParams.set('error_description', 'The user cancelled the authorization');
+      this.cancelNext = null;
+    } else {
+      const code = `code-${randomBytes(12).toString('hex')}`;
+      this.#codes.set(code, { clientId: this.clientId, redirectUri, scope, challenge, expiresAtMs: this.#now().getTime() + CODE_LIFETIME_MS, used: false });
+      target.searchParams.set('code', code);
+    }
+    if (state !== null) target.searchParams.set('state', state);
+    return redirect(target.toString());
+  }
+
+  #tokenEndpoint(endpoint: 'accessToken' | 'introspectToken', req: IncomingMessage, form: URLSearchParams): Reply {
+    if (req.method !== 'POST') return oauthError(405, 'invalid_request', 'POST required');
+    if (!/^application\/x-www-form-urlencoded/i.test(header(req, 'content-type') ?? '')) {
+      return oauthError(400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+    }
+    if (endpoint === 'introspectToken') return this.#introspect(form);
+    const grant = form.get('grant_type');
+    if (grant === 'authorization_code') return this.#codeGrant(form);
+    if (grant === 'refresh_token') return this.#refreshGrant(form);
+    return oauthError(400, 'unsupported_grant_type', `grant_type ${grant ?? '(missing)'} is not supported`);
+  }
+
+  #codeGrant(form: URLSearchParams): Reply {
+    const code = form.get('code');
+    const redirectUri = form.get('redirect_uri');
+    if (!code || !redirectUri || !form.get('client_id')) return oauthError(400, 'invalid_request', 'A required parameter "code", "redirect_uri" or "client_id" is missing');
+    const issued = this.#codes.get(code);
+    if (form.get('client_id') !== this.clientId) return oauthError(401, 'invalid_client', 'Client authentication failed');
+    // A public (PKCE) client may leave the secret out; a confidential one may not.
+    const secret = form.get('client_secret');
+    const publicClient = issued !== undefined && issued.challenge !== null;
+    if (secret === null ? !publicClient : secret !== this.clientSecret) return oauthError(401, 'invalid_client', 'Client authentication failed');
+    const now = this.#now().getTime();
+    const mismatch = 'Unable to retrieve access token: appid/redirect uri/code verifier does not match authorization code. Or authorization code expired.';
+    if (!issued || issued.used || issued.expiresAtMs < now || issued.redirectUri !== redirectUri) return oauthError(400, 'invalid_redirect_uri', mismatch);
+    if (issued.challenge !== null) {
+      const verifier = form.get('code_verifier');
+      if (!verifier || s256(verifier) !== issued.challenge) return oauthError(400, 'invalid_redirect_uri', mismatch);
+    }
+    issued.used = true;
+    return json(200, this.#issue(issued.scope, true));
+  }
+
+  #refreshGrant(form: URLSearchParams): Reply {
+    if (form.get('client_id') !== this.clientId || form.get('client_secret') !== this.clientSecret) {
+      return oauthError(401, 'invalid_client', 'Client authentication failed');
+    }
+    const refresh = this.#refreshTokensIssued.get(form.get('refresh_token') ?? '');
+    if (!refresh || refresh.expiresAtMs < this.#now().getTime()) return oauthError(400, 'invalid_request', INVALID_GRANT);
+    const body = this.#issue(refresh.scope, false);
+    const remaining = Math.floor((refresh.expiresAtMs - this.#now().getTime()) / 1000);
+    return json(200, { ...body, refresh_token: form.get('refresh_token'), refresh_token_expires_in: remaining });
+  }
+
+  #issue(scope: string, withRefresh: boolean): Record<string, unknown> {
+    const nowMs = this.#now().getTime();
+    this.#serial += 1;
+    const accessToken = `fake-access-${this.#serial}-${randomBytes(16).toString('hex')}`;
+    this.#accessTokens.set(accessToken, { clientId: this.clientId, scope, createdAtMs: nowMs, expiresAtMs: nowMs + this.#ttlS * 1000 });
+    const body: Record<string, unknown> = { access_token: accessToken, expires_in: this.#ttlS, scope };
+    if (withRefresh && this.#refreshTokens) {
+      const refreshToken = `fake-refresh-${this.#serial}-${randomBytes(16).toString('hex')}`;
+      this.#refreshTokensIssued.set(refreshToken, { clientId: this.clientId, scope, createdAtMs: nowMs, expiresAtMs: nowMs + REFRESH_TOKEN_TTL_S * 1000 });
+      body.refresh_token = refreshToken;
+      body.refresh_token_expires_in = REFRESH_TOKEN_TTL_S;
+    }
+    return body;
+  }
+
+  #introspect(form: URLSearchParams): Reply {
+    if (form.get('client_id') !== this.clientId) return oauthError(400, 'invalid_request', 'Invalid client id');
+    if (form.get('client_secret') !== this.clientSecret) return oauthError(401, 'invalid_client', 'Client authentication failed');
+    const token = form.get('token');
+    if (!token) return oauthError(400, 'invalid_request', 'token is required');
+    const issued = this.#accessTokens.get(token);
+    if (!issued) return json(200, { active: false });
+    const active = issued.expiresAtMs > this.#now().getTime();
+    return json(200, {
+      active,
+      client_id: issued.clientId,
+      authorized_at: Math.floor(issued.createdAtMs / 1000),
+      created_at: Math.floor(issued.createdAtMs / 1000),
+      status: active ? 'active' : 'expired',
+      expires_at: issued.expiresAtMs === Number.MAX_SAFE_INTEGER ? undefined : Math.floor(issued.expiresAtMs / 1000),
+      scope: issued.scope,
+      auth_type: '3L',
+    });
   }
 }
 
