@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { resolveLakeDir } from '../settings/home';
 import { StateStore } from '../settings/state-store';
+import { refreshIfNeeded } from '../sources/linkedin/linkedin-token-store';
 import { acquireLock } from './sync-lock';
 import { type LakeDestination, runSync, type SyncProgress } from './sync-runner';
 
@@ -34,6 +35,9 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
   try {
     const lake = new LocalLake(resolveLakeDir(options.home, options.settings));
     const state = new StateStore(options.home);
+    // Renew an expiring access token first, in the tray app and in headless runs alike; a
+    // failed refresh is logged and the run goes on with the token it has.
+    await refreshIfNeeded({ settings: options.settings, secrets: options.secrets, state, now: options.now, logger: options.logger });
     const tokenInfo = (await state.get()).linkedinToken;
     const destinations = options.destinations ?? (await defaultDestinations(options.settings, lake, options.logger));
     return await runSync(
