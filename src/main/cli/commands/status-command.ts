@@ -90,6 +90,12 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
 
 const number = new Intl.NumberFormat('en-US');
 
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 export function formatStatus(report: StatusReport): string[] {
   const lines = [`Home: ${report.home}`, `Local data folder: ${report.lakeDir}`, ''];
   if (report.accounts.length === 0) {
@@ -110,9 +116,9 @@ export function formatStatus(report: StatusReport): string[] {
     lines.push('Last runs:');
     for (const r of report.recentRuns) {
       const days = r.accounts.reduce((n, a) => n + a.daysWritten, 0);
-      lines.push(`  ${r.startedAt}  ${r.status.padEnd(10)} ${r.trigger.padEnd(8)} ${days} days written${r.error ? `  ${r.error.code}` : ''}`);
+      lines.push(`  ${localTime(r.startedAt)}  ${r.status.padEnd(10)} ${r.trigger.padEnd(8)} ${days} days written${r.error ? `  ${r.error.code}` : ''}`);
     }
   }
-  lines.push(`Next scheduled run: ${report.nextRunAt ?? 'schedule disabled'}`);
+  lines.push(`Next scheduled run: ${report.nextRunAt === null ? 'none (schedule.enabled is off)' : `${localTime(report.nextRunAt)} local time, by the tray app or follower-pulse serve`}`);
   return lines;
 }
