@@ -1,5 +1,33 @@
+// Global styles first: view styles, imported by their modules, come later and win ties.
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { UiApi } from '../shared/ui-api';
+import { ApiProvider } from './api/api-context';
+import { chooseApi } from './api/choose-api';
 import { App } from './app';
+import { initI18n } from './i18n/i18n';
+
+declare global {
+  interface Window {
+    api?: UiApi;
+  }
+}
+
+const api = chooseApi();
+window.api = api;
+function render(container: HTMLElement): void {
+  createRoot(container).render(
+    <StrictMode>
+      <ApiProvider api={api}>
+        <App />
+      </ApiProvider>
+    </StrictMode>,
+  );
+}
 
 const container = document.getElementById('root');
-if (container) createRoot(container).render(<App />);
+// Portuguese until settings say otherwise: the users are Brazilian (glossary).
+if (container) void initI18n('pt-BR').then(() => render(container));

@@ -1,0 +1,31 @@
+import type { ApiResult, UiApi, UiEvents, UiMethod, UiRequest, UiResponse } from '../../shared/ui-api';
+import { transportFailure } from './transport-failure';
+
+/** What the desktop preload exposes on `window.followerPulseIpc` (contextBridge, sandboxed). */
+export interface FollowerPulseIpcBridge {
+  call(method: string, request: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    followerPulseIpc?: FollowerPulseIpcBridge;
+  }
+}
+
+/** `window.api` inside the Electron window: the same contract, carried by the preload bridge. */
+export function createIpcApi(bridge: FollowerPulseIpcBridge): UiApi {
+  return {
+    async call<M extends UiMethod>(method: M, ...request: UiRequest<M> extends void ? [] : [UiRequest<M>]): Promise<ApiResult<UiResponse<M>>> {
+      try {
+        // The main process validates every request and always answers with an ApiResult.
+        return (await bridge.call(method, request[0])) as ApiResult<UiResponse<M>>;
+      } catch (error) {
+        return transportFailure('unreachable', error instanceof Error ? error.message : undefined);
+      }
+    },
+    on<E extends keyof UiEvents>(event: E, listener: (payload: UiEvents[E]) => void): () => void {
+      return bridge.on(event, (payload) => listener(payload as UiEvents[E]));
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../hooks/app-context';
+import { routeHref, type Route } from '../hooks/use-route';
+import { ChartIcon, GearIcon, HistoryIcon, PulseIcon } from './icons';
+import { SettingsProblemBanner } from './settings-problem-banner';
+import { SidebarStatus } from './sidebar-status';
+
+const NAV: { view: Route['view']; route: Route; icon: (p: { size?: number }) => React.JSX.Element; key: 'nav.runs' | 'nav.data' | 'nav.settings' }[] = [
+  { view: 'runs', route: { view: 'runs', runId: null }, icon: HistoryIcon, key: 'nav.runs' },
+  { view: 'data', route: { view: 'data' }, icon: ChartIcon, key: 'nav.data' },
+  { view: 'settings', route: { view: 'settings', section: null }, icon: GearIcon, key: 'nav.settings' },
+];
+
+export function AppShell({ route, children }: { route: Route; children: ReactNode }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { info } = useApp();
+  return (
+    <div className="app-shell">
+      <aside className="sidebar">
+        <div className="sidebar__inner">
+          <div className="brand">
+            <span className="brand__mark">
+              <PulseIcon size={18} />
+            </span>
+            <span>
+              Follower Pulse
+              <span className="brand__sub">{t('app.tagline')}</span>
+            </span>
+          </div>
+          <nav className="nav" aria-label={t('nav.label')}>
+            {NAV.map((item) => {
+              const Icon = item.icon;
+              const active = route.view === item.view;
+              return (
+                <a key={item.view} className={`nav__item${active ? ' is-active' : ''}`} href={routeHref(item.route)} aria-current={active ? 'page' : undefined}>
+                  <Icon size={18} />
+                  {t(item.key)}
+                </a>
+              );
+            })}
+          </nav>
+          <div className="sidebar__footer">
+            <SidebarStatus />
+            <span>
+              {t('app.version', { version: info.version })} · {info.transport === 'http' ? t('app.transportHttp') : t('app.transportIpc')}
+            </span>
+          </div>
+        </div>
+      </aside>
+      <div className="main">
+        {info.settingsProblem ? <SettingsProblemBanner problem={info.settingsProblem} home={info.home} /> : null}
+        <main className="page" id="content">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../../shared/error-explanations';
+import { en } from './en';
+import { ptBR } from './pt-br';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    // Keys are checked against the Portuguese texts, the product's first language.
+    resources: { translation: typeof ptBR };
+  }
+}
+
+export async function initI18n(language: Language): Promise<void> {
+  document.documentElement.lang = language;
+  await i18next.use(initReactI18next).init({
+    resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+    lng: language,
+    fallbackLng: 'pt-BR',
+    // React escapes text itself; escaping twice would show &amp; in page names.
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+}
+
+export async function applyLanguage(language: Language): Promise<void> {
+  document.documentElement.lang = language;
+  await i18next.changeLanguage(language);
+}

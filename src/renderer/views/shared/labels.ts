@@ -1,0 +1,43 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * Labels for open-ended strings from run records (destinations, alert kinds, warning codes):
+ * known values get words in the user's language, anything newer is shown as it is.
+ */
+export function destinationLabel(t: TFunction, destination: string): string {
+  if (destination === 'local') return t('destination.local');
+  if (destination === 's3') return t('destination.s3');
+  return destination;
+}
+
+export function networkLabel(t: TFunction, network: string): string {
+  return network === 'linkedin' ? t('network.linkedin') : network;
+}
+
+export function alertKindLabel(t: TFunction, kind: string): string {
+  switch (kind) {
+    case 'no-data':
+      return t('alertKind.noData');
+    case 'failure':
+      return t('alertKind.failure');
+    case 'token-expiry':
+      return t('alertKind.tokenExpiry');
+    case 'version-sunset':
+      return t('alertKind.versionSunset');
+    default:
+      return kind;
+  }
+}
+
+export function warningTitle(t: TFunction, code: string): string {
+  switch (code) {
+    case 'LINKEDIN_VERSION_SUNSET_SOON':
+      return t('warning.versionSunsetSoon');
+    case 'LINKEDIN_VERSION_FALLBACK':
+      return t('warning.versionFallback');
+    case 'LINKEDIN_TOKEN_EXPIRES_SOON':
+      return t('warning.tokenExpiresSoon');
+    default:
+      return t('warning.other');
+  }
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FixLinksContext } from '../../components/fix-link';
+import { PulseIcon } from '../../components/icons';
+import { StepFirstSync } from './step-first-sync';
+import { StepLanguage } from './step-language';
+import { StepLinkedIn } from './step-linkedin';
+import { StepPages } from './step-pages';
+import './welcome.css';
+
+const STEPS = ['welcome.steps.language', 'welcome.steps.linkedin', 'welcome.steps.pages', 'welcome.steps.sync'] as const;
+
+/** First launch: language → LinkedIn access → pages → first sync, then the run history. */
+export function WelcomeView({ onDone }: { onDone: (runId: string | null) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [step, setStep] = useState(0);
+  return (
+    <FixLinksContext.Provider value={false}>
+      <div className="welcome">
+        <header className="welcome__header">
+          <div className="brand">
+            <span className="brand__mark">
+              <PulseIcon size={18} />
+            </span>
+            <span>Follower Pulse</span>
+          </div>
+          {step < 3 ? (
+            <button type="button" className="btn btn--ghost btn--small" onClick={() => onDone(null)}>
+              {t('welcome.skip')}
+            </button>
+          ) : null}
+        </header>
+        <ol className="stepper" aria-label={t('welcome.progressLabel')}>
+          {STEPS.map((key, i) => (
+            <li key={key} className={`stepper__item${i === step ? ' is-current' : ''}${i < step ? ' is-done' : ''}`} aria-current={i === step ? 'step' : undefined}>
+              <span className="stepper__number">{i + 1}</span>
+              <span className="stepper__label">{t(key)}</span>
+            </li>
+          ))}
+        </ol>
+        <section className="welcome__card card" aria-labelledby="welcome-step-title">
+          {step === 0 ? <StepLanguage onNext={() => setStep(1)} /> : null}
+          {step === 1 ? <StepLinkedIn onBack={() => setStep(0)} onNext={() => setStep(2)} /> : null}
+          {step === 2 ? <StepPages onBack={() => setStep(1)} onNext={() => setStep(3)} /> : null}
+          {step === 3 ? <StepFirstSync onDone={onDone} /> : null}
+        </section>
+      </div>
+    </FixLinksContext.Provider>
+  );
+}
+
+export function StepHeader({ title, text }: { title: string; text: string }): React.JSX.Element {
+  return (
+    <div className="welcome__step-header">
+      <h1 id="welcome-step-title">{title}</h1>
+      <p className="text-2">{text}</p>
+    </div>
+  );
+}
+
+export function StepFooter({ onBack, children }: { onBack?: () => void; children: React.ReactNode }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <div className="card__footer welcome__footer">
+      {onBack ? (
+        <button type="button" className="btn btn--ghost" onClick={onBack}>
+          {t('common.back')}
+        </button>
+      ) : null}
+      <span className="grow" />
+      {children}
+    </div>
+  );
+}

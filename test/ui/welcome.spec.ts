@@ -1,0 +1,60 @@
+import { ACME, SECOND_PAGE } from './support/fake-linkedin-setup';
+import { expect, test } from './support/fixtures';
+import { snap } from './support/screenshots';
+
+test.use({ preset: 'fresh' });
+
+test('first launch: language, pasted token, page, first sync with progress, then the run in the history', async ({ page, fake, api }) => {
+  await expect(page.getByRole('heading', { name: 'Boas-vindas ao Follower Pulse' })).toBeVisible();
+  await snap(page, 'welcome-1-language');
+
+  // 1. Language: Portuguese is the default; choosing it saves it.
+  await page.getByText('Português (Brasil)').click();
+  await page.getByRole('button', { name: 'Continuar' }).click();
+
+  // 2. LinkedIn: the pasted token goes to the keychain and is checked against LinkedIn.
+  await expect(page.getByRole('heading', { name: 'Conecte o LinkedIn' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continuar' })).toBeDisabled();
+  await page.getByRole('textbox', { name: 'Token de acesso' }).fill('test-token');
+  await page.getByRole('button', { name: 'Salvar e verificar' }).click();
+  const check = page.getByTestId('token-check');
+  await expect(check).toContainText('Token válido');
+  await expect(check).toContainText('Administra 2 páginas.');
+  await expect(check).toContainText('27/01/2027'); // pasted today: 60 days, an estimate
+  await snap(page, 'welcome-2-linkedin');
+  await page.getByRole('button', { name: 'Continuar' }).click();
+
+  // 3. Pages: both administered pages are listed; only Acme Ltda is picked.
+  await expect(page.getByRole('heading', { name: 'Escolha as páginas' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: new RegExp(SECOND_PAGE.name) })).toBeVisible();
+  await page.getByRole('checkbox', { name: new RegExp(ACME.name) }).check();
+  await snap(page, 'welcome-3-pages');
+  // Slow LinkedIn down so the first sync's progress is on screen long enough to see.
+  fake.setLatency(400);
+  await page.getByRole('button', { name: 'Acompanhar e continuar' }).click();
+
+  // 4. First sync, with visible progress.
+  await expect(page.getByRole('heading', { name: 'Primeira sincronização' })).toBeVisible();
+  const progress = page.getByTestId('sync-progress');
+  await expect(progress).toHaveAttribute('data-phase', 'running');
+  await expect(progress.getByRole('progressbar', { name: 'Progresso da sincronização' })).toBeVisible();
+  await snap(page, 'welcome-4-first-sync');
+
+  // Then the run history, with the new run open.
+  await expect(page.getByRole('heading', { name: 'Histórico de execuções' })).toBeVisible({ timeout: 45_000 });
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('[data-status]')).toHaveAttribute('data-status', 'success');
+  await expect(rows.first()).toContainText('Sucesso');
+  await expect(rows.first()).toContainText('Manual');
+  const detail = page.getByTestId('run-detail');
+  await expect(detail).toContainText(ACME.name);
+  await expect(detail.getByTestId('missing-days')).toHaveText('nenhum');
+  await snap(page, 'welcome-5-landed-in-runs');
+
+  // What the engine now holds: that one page, and the token in the keychain (never its value).
+  expect((await api.value('accounts.list')).map((a) => a.id)).toEqual([ACME.id]);
+  const secrets = await api.value('secrets.status');
+  expect(secrets['linkedin.accessToken']).toEqual({ set: true, source: 'keychain' });
+  expect((await api.value('settings.get')).language).toBe('pt-BR');
+});
