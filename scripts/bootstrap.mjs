@@ -40,4 +40,9 @@ sh(npm, ['ci', '--no-audit', '--no-fund'], {
   shell: process.platform === 'win32',
   env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
 });
+if (process.platform !== 'linux' && !process.env.CHROMIUM_PATH) {
+  // Debian's Chromium serves the browser tests on Linux; elsewhere Playwright brings its own.
+  console.log('bootstrap: installing Chromium for the browser tests (npx playwright install chromium)…');
+  sh(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['playwright', 'install', 'chromium'], { shell: process.platform === 'win32' });
+}
 console.log('bootstrap: done. Start the app with: npm start');

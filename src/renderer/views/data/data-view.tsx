@@ -1,16 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state';
 import { FailureAlert } from '../../components/failure-alert';
 import { Spinner } from '../../components/spinner';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { routeHref } from '../../hooks/use-route';
-import { useSync } from '../../hooks/sync-context';
 import { PageCoverageCard } from './page-coverage-card';
 import { PreviewsCard } from './previews-card';
 import { SqlCard } from './sql-card';
 import './chart-setup';
 import './data.css';
+import { useReloadAfterRuns } from '../../hooks/use-reload-after-runs';
 
 const DEFAULT_SQL = `SELECT day, account_id, organic_gain, paid_gain, total_gain
 FROM follower_gains
@@ -19,16 +19,8 @@ LIMIT 30`;
 
 export function DataView(): React.JSX.Element {
   const { t } = useTranslation();
-  const sync = useSync();
-  // Reload after every finished run, so the charts show the days it just wrote.
   const coverage = useApiQuery('lake.coverage', undefined);
-  const { reload } = coverage;
-  const seenVersion = useRef(sync.runsVersion);
-  useEffect(() => {
-    if (seenVersion.current === sync.runsVersion) return;
-    seenVersion.current = sync.runsVersion;
-    reload();
-  }, [sync.runsVersion, reload]);
+  useReloadAfterRuns(coverage.reload);
   const [sql, setSql] = useState(DEFAULT_SQL);
   const editor = useRef<HTMLTextAreaElement>(null);
 

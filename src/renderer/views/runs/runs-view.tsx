@@ -1,34 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunStatus } from '../../../shared/run-record';
 import { FailureAlert } from '../../components/failure-alert';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { navigate } from '../../hooks/use-route';
-import { useSync } from '../../hooks/sync-context';
 import { SyncProgressPanel } from '../shared/sync-progress-panel';
 import { RunDetail } from './run-detail';
 import { RunsTable } from './runs-table';
 import { StatusFilter } from './status-filter';
 import { SyncNowButton } from './sync-now-button';
 import './runs.css';
+import { useReloadAfterRuns } from '../../hooks/use-reload-after-runs';
 
 const LIST_LIMIT = 200;
 
 export function RunsView({ selectedRunId }: { selectedRunId: string | null }): React.JSX.Element {
   const { t } = useTranslation();
-  const sync = useSync();
   const [status, setStatus] = useState<RunStatus | 'all'>('all');
   const runs = useApiQuery('runs.list', status === 'all' ? { limit: LIST_LIMIT } : { limit: LIST_LIMIT, status });
   const accounts = useApiQuery('accounts.list');
-  const { reload } = runs;
-
-  // A run finished (ours, the scheduler's, the CLI's): show it.
-  const seenVersion = useRef(sync.runsVersion);
-  useEffect(() => {
-    if (seenVersion.current === sync.runsVersion) return;
-    seenVersion.current = sync.runsVersion;
-    reload();
-  }, [sync.runsVersion, reload]);
+  useReloadAfterRuns(runs.reload);
 
   const names = new Map((accounts.result?.ok ? accounts.result.value : []).map((a) => [`${a.network}:${a.id}`, a.name]));
   const list = runs.result?.ok ? runs.result.value : null;
