@@ -143,7 +143,23 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
   };
   if (deps.alerter) record.alerts = await deps.alerter(record);
   await recordRun(deps, record);
+  await deliverRunRow(deps, destinationErrors.length === 0 ? (deps.destinations ?? []) : []);
   return record;
+}
+
+/**
+ * The run's own sync_runs row is written last, once its status is known; a healthy destination
+ * gets it now rather than with the next run (Athena's sync_runs would otherwise lag a day).
+ * A failure here is logged only: the next run's reconciliation uploads it.
+ */
+async function deliverRunRow(deps: SyncDeps, destinations: readonly LakeDestination[]): Promise<void> {
+  for (const destination of destinations) {
+    try {
+      await destination.deliver(emptyLakeWriteResult());
+    } catch (error) {
+      deps.logger.warn('sync.run-row-delivery-failed', { destination: destination.name, message: toAppError(error).message });
+    }
+  }
 }
 
 /** The run record goes to history even when the lake is broken: it is how the user learns why. */
