@@ -24,6 +24,7 @@ export interface ServeOptions {
 }
 
 const START_TIMEOUT_MS = 20_000;
+const WINDOWS_OR_MAC = process.platform === 'win32' || process.platform === 'darwin';
 
 /**
  * The BUILT CLI's `serve` on a fresh temp home, as a user runs it. It runs inside
@@ -45,12 +46,17 @@ export async function startServe(options: ServeOptions): Promise<ServeProcess> {
     FOLLOWER_PULSE_LINKEDIN_API_URL: options.apiBaseUrl,
     ...options.extraEnv,
   };
-  const child = spawn('sh', [join(ROOT, 'scripts', 'with-keyring.sh'), process.execPath, join(ROOT, 'dist', 'cli', 'follower-pulse.js'), 'serve', '--port', '0', '--no-schedule'], {
+  const serve = [process.execPath, join(ROOT, 'dist', 'cli', 'follower-pulse.js'), 'serve', '--port', '0', '--no-schedule'];
+  // Windows and macOS have one keychain per user: the tests use their own service name there
+  // so they never touch the developer's real Follower Pulse secrets.
+  const [command, ...args] = WINDOWS_OR_MAC ? serve : ['sh', join(ROOT, 'scripts', 'with-keyring.sh'), ...serve];
+  if (WINDOWS_OR_MAC) env.FOLLOWER_PULSE_KEYCHAIN_SERVICE = 'Follower Pulse (tests)';
+  const child = spawn(command, args, {
     cwd: home,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group: dbus-daemon and gnome-keyring-daemon are stopped with it.
-    detached: true,
+    detached: !WINDOWS_OR_MAC,
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -102,7 +108,7 @@ async function stopGroup(child: ChildProcess, exited: Promise<void>): Promise<vo
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
-    process.kill(-pid, signal);
+    process.kill(WINDOWS_OR_MAC ? pid : -pid, signal);
   } catch {
     // Already gone.
   }

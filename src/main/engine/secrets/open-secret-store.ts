@@ -23,7 +23,10 @@ export function openSecretStore(env: Env = process.env, deps: OpenSecretStoreDep
     const value = envSecret(env, name);
     if (value !== undefined) redactor.register(value);
   }
-  return new RedactingSecretStore(new EnvSecretStore(deps.keychain ?? new KeytarSecretStore(), env), redactor);
+  // FOLLOWER_PULSE_KEYCHAIN_SERVICE lets tests on a developer's own Windows or macOS keychain
+  // use a separate entry; everyone else gets the contract's "Follower Pulse".
+  const keychain = deps.keychain ?? new KeytarSecretStore(env.FOLLOWER_PULSE_KEYCHAIN_SERVICE ? { service: env.FOLLOWER_PULSE_KEYCHAIN_SERVICE } : {});
+  return new RedactingSecretStore(new EnvSecretStore(keychain, env), redactor);
 }
 
 class RedactingSecretStore implements SecretStore {
