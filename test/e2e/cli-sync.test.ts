@@ -278,6 +278,7 @@ describe('re-fetching a range', () => {
     expect(record.accounts[0].daysWritten).toBe(1);
     expect(await gainsCsv('2026-03')).toMatch(/^2026-03-15,linkedin,2414183,4242,1,4243,api,/m);
     expect(await gainsCsv('2026-07')).toBe(julBefore);
+    expect(record.apiCalls).toBe(1); // no totals snapshot: only the range is touched
   });
 
   it('clips a range to what LinkedIn serves and says so', async () => {

@@ -221,10 +221,11 @@ async function syncAccount(
     const fetchedAt = startedAt.toISOString();
     const wanted = new Set(plan.daysRequested);
     const gains: GainRow[] = [];
-    // The total is independent of the daily gains: ask for both at once.
+    // The total is independent of the daily gains: ask for both at once. A range re-fetch
+    // touches exactly its range, so it takes no totals snapshot.
     const [fetched, followers] = await Promise.all([
       Promise.all(plan.windows.map((w) => client.fetchFollowerGains(account.id, w.from, w.to))),
-      client.fetchFollowerCount(account.id),
+      request.range ? Promise.resolve(null) : client.fetchFollowerCount(account.id),
     ]);
     for (const windowGains of fetched) {
       for (const gain of windowGains) {
@@ -241,16 +242,10 @@ async function syncAccount(
         });
       }
     }
-    const total: TotalRow = {
-      day: utcDay(startedAt),
-      network: account.network,
-      accountId: account.id,
-      followers,
-      source: 'api',
-      fetchedAt,
-    };
+    const totals: TotalRow[] =
+      followers === null ? [] : [{ day: utcDay(startedAt), network: account.network, accountId: account.id, followers, source: 'api', fetchedAt }];
     const gainsWritten = await deps.lake.mergeGains(gains);
-    const written = mergeLakeWriteResults(gainsWritten, await deps.lake.mergeTotals([total]));
+    const written = mergeLakeWriteResults(gainsWritten, await deps.lake.mergeTotals(totals));
     const present = new Set([...coverage.days, ...gains.map((g) => g.day)]);
     const firstDay = earliest(coverage.firstDay, gains[0]?.day ?? null);
     const missing = request.range
