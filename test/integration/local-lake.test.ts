@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/main/engine/errors';
-import { writeFileAtomic } from '../../src/main/engine/lake/atomic-write';
+import { writeFileAtomic } from '../../src/main/engine/atomic-write';
 import type { GainRow, TotalRow } from '../../src/main/engine/lake/lake-rows';
 import { LocalLake, mergeLakeWriteResults, toLakeError } from '../../src/main/engine/lake/local-lake';
 import type { RunRecord } from '../../src/shared/run-record';

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, open, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, isAppError } from '../errors';
-import { describeIoError, isErrnoError } from '../lake/atomic-write';
+import { describeIoError, isErrnoError } from '../atomic-write';
 import type { RunRecord, RunStatus } from '../../../shared/run-record';
 
 /**

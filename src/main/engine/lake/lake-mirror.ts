@@ -4,7 +4,7 @@ import { AppError, toAppError } from '../errors';
 import { nullLogger, type Logger } from '../log/logger';
 import type { Settings } from '../../../shared/settings-schema';
 import { acquireLock } from '../sync/sync-lock';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../atomic-write';
 import { parseLakeKey } from './lake-layout';
 import { type LocalLake, toLakeError } from './local-lake';
 import { createS3Client, requireS3Settings, type S3Settings } from './s3-client';

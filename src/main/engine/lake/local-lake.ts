@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { type Day } from '../dates';
 import { AppError, isAppError } from '../errors';
 import type { RunRecord } from '../../../shared/run-record';
-import { describeIoError, isErrnoError, removeStaleTemporaryFiles, writeFileAtomic } from './atomic-write';
+import { describeIoError, isErrnoError, removeStaleTemporaryFiles, writeFileAtomic } from '../atomic-write';
 import { encodeCsv, encodeQuotedCsv, type CsvField } from './csv';
 import {
   ACCOUNTS_COLUMNS,

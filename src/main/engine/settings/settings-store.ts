@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { isDay } from '../dates';
+import { writeFileAtomic } from '../atomic-write';
 import { AppError } from '../errors';
 import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings-schema';
 
@@ -229,46 +230,9 @@ async function readTextIfExists(file: string): Promise<string | null> {
   }
 }
 
-/**
- * Writes pretty JSON so that the file is either the old or the new document, never half of
- * one: temp file `.<name>.<pid>.tmp` in the same folder, fsync, rename, then fsync the folder.
- */
+/** Pretty JSON, written so the file is either the old or the new document, never half of one. */
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  await mkdir(dir, { recursive: true });
-  try {
-    await writeAndSync(temp, `${JSON.stringify(value, null, 2)}\n`);
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await syncDir(dir);
-}
-
-async function writeAndSync(file: string, text: string): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-// Makes the rename itself durable; Windows cannot open a directory, and that is fine there.
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // best effort
-  }
+  await writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 const queues = new Map<string, Promise<void>>();
