@@ -1,5 +1,4 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,19 +10,13 @@ import { saveTokenSet } from '../../src/main/engine/sources/linkedin/linkedin-to
 import { executeSync } from '../../src/main/engine/sync/execute-sync';
 import { defaultSettings, type Settings } from '../../src/shared/settings-schema';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin';
+import { freePort } from '../support/free-port';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 let fake: FakeLinkedIn;
 let clock: Date;
 let home: string;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 beforeEach(async () => {
   clock = NOW;

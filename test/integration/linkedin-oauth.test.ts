@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +18,7 @@ import {
 } from '../../src/main/engine/sources/linkedin/linkedin-oauth';
 import { refreshIfNeeded, saveTokenSet } from '../../src/main/engine/sources/linkedin/linkedin-token-store';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin';
+import { freePort } from '../support/free-port';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const DAY_MS = 86_400_000;
@@ -26,13 +26,6 @@ const DAY_MS = 86_400_000;
 let fake: FakeLinkedIn;
 let clock: Date;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function signInOptions(overrides: Partial<SignInOptions> = {}): Promise<SignInOptions> {
   return {

@@ -14,6 +14,7 @@ import type { RunRecord } from '../../src/shared/run-record';
 import type { ApiResult } from '../../src/shared/ui-api';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin';
 import { holdLockInAnotherProcess } from '../support/lock-holder';
+import { freePort } from '../support/free-port';
 
 const ORG = '2414183';
 const TOKEN = 'test-token';
@@ -119,13 +120,6 @@ function openEvents(): Promise<{ events: SseEvent[]; waitFor(pred: (e: SseEvent)
   });
 }
 
-async function freePort(): Promise<number> {
-  const s = createNetServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = s.address() as { port: number };
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
 
 async function writeSettings(settings: unknown): Promise<void> {
   await writeFile(join(home, 'settings.json'), JSON.stringify(settings, null, 2));

@@ -1,20 +1,9 @@
-import { createServer } from 'node:net';
 import { expect, test } from './support/fixtures';
 import { snap } from './support/screenshots';
+import { freePort } from '../support/free-port';
 
 test.use({ preset: 'fresh' });
 
-/** A port nothing listens on, for the OAuth loopback redirect. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 test('"Entrar com o LinkedIn": the browser round trip stores a token and the welcome flow goes on', async ({ page, api, fake }) => {
   // The LinkedIn app as registered: the fake's OAuth endpoints, its client id and secret.
