@@ -135,6 +135,7 @@ describe('follower-pulse sync, end to end against the fake LinkedIn API (TZ=Amer
     expect(await gainsCsv('2026-11')).not.toContain('2026-11-25,');
     const text = await cli(['status']);
     expect(text.stdout).toContain('missing days: 2026-06-10, 2026-11-25');
+    expect(text.stdout).toContain(`Destinations: local data folder ${join(home, 'lake')}`);
 
     fake.setGain(ORG, '2026-06-10', { organic: 3, paid: 0 });
     fake.setGain(ORG, '2026-11-25', { organic: 5, paid: 1 });

@@ -35,6 +35,8 @@ export interface StatusReport {
   lastRun: RunRecord | null;
   recentRuns: RunRecord[];
   nextRunAt: string | null;
+  destinations: string[];
+  token: { expiresAt: string | null; estimate: boolean } | null;
 }
 
 export async function collectStatus(ctx: CliContext, settings: Settings): Promise<StatusReport> {
@@ -68,6 +70,8 @@ export async function collectStatus(ctx: CliContext, settings: Settings): Promis
     lastRun: recentRuns[0] ?? null,
     recentRuns,
     nextRunAt: settings.schedule.enabled ? nextDailyRun(now, settings.schedule.dailyAt).toISOString() : null,
+    destinations: [`local data folder ${lakeDir}`, ...(settings.s3.enabled ? [`s3://${settings.s3.bucket}/${settings.s3.prefix}`] : [])],
+    token: state.linkedinToken ? { expiresAt: state.linkedinToken.expiresAt ?? null, estimate: state.linkedinToken.expiresAtIsEstimate ?? false } : null,
   };
 }
 
@@ -81,7 +85,7 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   const settings = await ctx.settings();
   const report = await collectStatus(ctx, settings);
   if (ctx.json) {
-    ctx.io.json({ accounts: report.accounts, lastRun: report.lastRun, nextRunAt: report.nextRunAt });
+    ctx.io.json({ accounts: report.accounts, lastRun: report.lastRun, nextRunAt: report.nextRunAt, destinations: report.destinations });
     return EXIT.ok;
   }
   for (const line of formatStatus(report)) ctx.io.out(line);
@@ -118,6 +122,10 @@ export function formatStatus(report: StatusReport): string[] {
       const days = r.accounts.reduce((n, a) => n + a.daysWritten, 0);
       lines.push(`  ${localTime(r.startedAt)}  ${r.status.padEnd(10)} ${r.trigger.padEnd(8)} ${days} days written${r.error ? `  ${r.error.code}` : ''}`);
     }
+  }
+  lines.push(`Destinations: ${report.destinations.join(', ')}`);
+  if (report.token?.expiresAt) {
+    lines.push(`LinkedIn token expires: ${localTime(report.token.expiresAt)}${report.token.estimate ? ' (estimated: 60 days after it was stored)' : ''}`);
   }
   lines.push(`Next scheduled run: ${report.nextRunAt === null ? 'none (schedule.enabled is off)' : `${localTime(report.nextRunAt)} local time, by the tray app or follower-pulse serve`}`);
   return lines;
