@@ -16,7 +16,6 @@ import {
 } from '@aws-sdk/client-athena';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/main/engine/errors';
 import { athenaTableDefinitions } from '../../src/main/engine/query/athena-ddl';
 import { openAthenaEngine, type AthenaEngineOptions } from '../../src/main/engine/query/athena-engine';
 import { runAthenaSetup } from '../../src/main/engine/query/athena-setup';
@@ -26,6 +25,7 @@ import type { QueryEngine } from '../../src/main/engine/query/query-types';
 import { settingsSchema, type Settings } from '../../src/shared/settings-schema';
 import { athenaPages, servePages } from '../support/athena-wire';
 import { writeSampleLake } from '../support/sample-lake';
+import { caught } from '../support/caught';
 
 /** Athena's API declares no AccessDeniedException; AWS sends one anyway, as a generic service error. */
 function accessDenied(message: string): AthenaServiceException {
@@ -60,15 +60,6 @@ function execution(state: QueryExecutionState, extra: { reason?: string; bytes?:
   };
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('openAthenaEngine', () => {
   let client: AthenaClient;

@@ -2,7 +2,6 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/main/engine/errors';
 import { MemorySecretStore } from '../../src/main/engine/secrets/memory-secret-store';
 import { StateStore } from '../../src/main/engine/settings/state-store';
 import { defaultSettings, type Settings } from '../../src/shared/settings-schema';
@@ -19,6 +18,7 @@ import {
 import { refreshIfNeeded, saveTokenSet } from '../../src/main/engine/sources/linkedin/linkedin-token-store';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin';
 import { freePort } from '../support/free-port';
+import { caught } from '../support/caught';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
 const DAY_MS = 86_400_000;
@@ -45,15 +45,6 @@ async function authorize(url: string): Promise<string> {
   return response.headers.get('location')!;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a rejection');
-}
 
 beforeEach(async () => {
   clock = NOW;
@@ -110,7 +101,7 @@ describe('LinkedIn sign-in over a loopback redirect, against the fake LinkedIn',
     const page = await fetch(callback);
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('state mismatch');
-    const error = await rejection(flow.result);
+    const error = await caught(flow.result);
     expect(error.code).toBe('LINKEDIN_BAD_RESPONSE');
     expect(error.message).toContain('state mismatch');
     expect(fake.oauthCalls.filter((c) => c.endpoint === 'accessToken')).toHaveLength(0);
@@ -124,7 +115,7 @@ describe('LinkedIn sign-in over a loopback redirect, against the fake LinkedIn',
     const page = await fetch(callback);
     const html = await page.text();
     expect(html.indexOf('Sign-in cancelled')).toBeLessThan(html.indexOf('Login cancelado'));
-    const error = await rejection(flow.result);
+    const error = await caught(flow.result);
     expect(error.message).toBe('The LinkedIn sign-in was cancelled');
   });
 
@@ -148,7 +139,7 @@ describe('LinkedIn sign-in over a loopback redirect, against the fake LinkedIn',
     );
     const code = new URL(location).searchParams.get('code')!;
     const base = { oauthBaseUrl: fake.oauthBaseUrl, clientId: fake.oauthClientId, clientSecret: null, code, redirectUri };
-    const error = await rejection(exchangeCode({ ...base, codeVerifier: createPkcePair().verifier }));
+    const error = await caught(exchangeCode({ ...base, codeVerifier: createPkcePair().verifier }));
     expect(error.code).toBe('LINKEDIN_BAD_REQUEST');
     expect(error.message).toContain('code verifier does not match');
     expect(error.message).not.toContain(code);
@@ -159,7 +150,7 @@ describe('LinkedIn sign-in over a loopback redirect, against the fake LinkedIn',
     const flow = await startSignIn(await signInOptions({ clientSecret: 'not-the-secret-123' }));
     const page = await fetch(await authorize(flow.authorizationUrl));
     expect(page.status).toBe(502);
-    const error = await rejection(flow.result);
+    const error = await caught(flow.result);
     expect(error.code).toBe('LINKEDIN_BAD_REQUEST');
     expect(error.message).toContain("client ID or client secret");
     expect(`${error.message} ${error.hint}`).not.toContain('not-the-secret-123');
@@ -169,17 +160,17 @@ describe('LinkedIn sign-in over a loopback redirect, against the fake LinkedIn',
   it('gives up after the timeout and frees the port', async () => {
     const options = await signInOptions({ timeoutMs: 50 });
     const flow = await startSignIn(options);
-    const error = await rejection(flow.result);
+    const error = await caught(flow.result);
     expect(error.code).toBe('LINKEDIN_TOKEN_MISSING');
     const again = await startSignIn(options);
     again.cancel();
-    await rejection(again.result);
+    await caught(again.result);
   });
 
   it('says clearly when the redirect port is taken', async () => {
     const options = await signInOptions();
     const first = await startSignIn(options);
-    const error = await rejection(startSignIn(options));
+    const error = await caught(startSignIn(options));
     expect(error.code).toBe('NETWORK');
     expect(error.message).toBe(`Port ${options.redirectPort} for the LinkedIn sign-in is already in use`);
     first.cancel();
@@ -244,7 +235,7 @@ describe('refresh and introspection', () => {
       scope: 'rw_organization_admin',
     });
     expect(await introspectToken({ ...base, token: 'unknown-token' })).toEqual({ active: false, status: null, expiresAt: null, scope: null });
-    const error = await rejection(introspectToken({ ...base, clientSecret: 'wrong-secret', token: accessToken }));
+    const error = await caught(introspectToken({ ...base, clientSecret: 'wrong-secret', token: accessToken }));
     expect(error.message).toContain('client ID or client secret');
   });
 });

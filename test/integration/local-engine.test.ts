@@ -4,25 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { addDays, dayRange } from '../../src/main/engine/dates';
-import { AppError } from '../../src/main/engine/errors';
 import { LocalLake } from '../../src/main/engine/lake/local-lake';
 import { lakeViewStatements } from '../../src/main/engine/query/lake-views';
 import { lockDownDuckDb, openLocalEngine } from '../../src/main/engine/query/local-engine';
 import { findPreviewQuery, previewQueries } from '../../src/main/engine/query/preview-queries';
 import type { QueryEngine, QueryResult } from '../../src/main/engine/query/query-types';
 import { ACME, BETA, FETCHED, NEWEST_DAY, OVERLAP_DAYS, RUN, acmeApiGain, writeSampleLake } from '../support/sample-lake';
+import { caught } from '../support/caught';
 
 const GAIN_COLUMNS = ['day', 'network', 'account_id', 'organic_gain', 'paid_gain', 'total_gain', 'source', 'fetched_at', 'month'];
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected the query to fail');
-}
 
 function preview(engine: QueryEngine, id: string): Promise<QueryResult> {
   return engine.query(findPreviewQuery(id)!.sql);

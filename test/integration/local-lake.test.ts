@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../../src/main/engine/atomic-write';
 import type { GainRow, TotalRow } from '../../src/main/engine/lake/lake-rows';
 import { LocalLake, mergeLakeWriteResults, toLakeError } from '../../src/main/engine/lake/local-lake';
 import type { RunRecord } from '../../src/shared/run-record';
+import { caught } from '../support/caught';
 
 const T1 = '2026-11-28T07:00:01.000Z';
 const T2 = '2026-11-29T07:00:01.000Z';
@@ -44,15 +45,6 @@ function runRecord(overrides: Partial<RunRecord> = {}): RunRecord {
   };
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('LocalLake', () => {
   let root: string;

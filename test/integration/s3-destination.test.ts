@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/main/engine/errors';
 import { LocalLake } from '../../src/main/engine/lake/local-lake';
 import { createS3Client } from '../../src/main/engine/lake/s3-client';
 import { createS3Destination, S3LakeDestination } from '../../src/main/engine/lake/s3-destination';
@@ -13,6 +12,7 @@ import { defaultSettings, type Settings } from '../../src/shared/settings-schema
 import { gainRow, s3Settings, seedLake } from '../support/lake-fixture';
 import { startFaultProxy, type FaultProxy } from '../support/s3-fault-proxy';
 import { startS3rver, type S3rverHandle } from '../support/s3-server';
+import { caught } from '../support/caught';
 
 const BUCKET = 'lake-bucket';
 const ORG = '2414183';
@@ -91,15 +91,6 @@ async function localObjects(keyPrefix: string): Promise<Map<string, Buffer>> {
   return out;
 }
 
-async function caught(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('S3LakeDestination against s3rver', () => {
   it('first delivery uploads every lake file with identical keys and bytes; the second uploads nothing', async () => {
