@@ -76,6 +76,8 @@ export const settingsSchema = z.object({
       region: z.string().nullable().default(null),
     })
     .prefault({}),
+  // How many pages sync at once; each page's gains and total requests run in parallel too.
+  sync: z.object({ concurrency: z.number().int().min(1).max(64).default(8) }).prefault({}),
   alerts: z
     .object({
       onNoData: z.boolean().default(true),

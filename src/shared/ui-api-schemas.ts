@@ -33,13 +33,9 @@ function isCalendarDay(value: string): boolean {
 
 const day = z.string().max(10).refine(isCalendarDay, 'expected a date YYYY-MM-DD');
 const pageId = z.string().max(64).regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected the page id, e.g. 2414183');
-// The CLI accepts the URN form too (`accounts add linkedin urn:li:organization:123`); so does the UI.
-const linkedInOrgId = z
-  .string()
-  .trim()
-  .max(64)
-  .transform((value) => value.replace(/^urn:li:organization:/, ''))
-  .pipe(z.string().regex(/^\d{1,20}$/, "expected the number from the page's admin URL, e.g. 2414183"));
+// What an id looks like is the network's to say (its source validates and normalises it, e.g.
+// LinkedIn's URN form), so the request only bounds its size.
+const typedAccountId = z.string().trim().min(1, 'expected the page id').max(100);
 
 /**
  * Methods without a request. The HTTP transport sends `{}` for them and IPC sends nothing, so
@@ -109,8 +105,8 @@ export const UI_REQUEST_SCHEMAS: RequestSchemas = {
   'linkedin.signInState': noRequest,
   'accounts.list': noRequest,
   'accounts.add': z.strictObject({
-    network: z.literal('linkedin'),
-    id: linkedInOrgId,
+    network: z.enum(NETWORKS),
+    id: typedAccountId,
     name: z.string().trim().max(200).optional(),
   }),
   'accounts.remove': z.strictObject({ network: z.enum(NETWORKS), id: pageId }),

@@ -144,7 +144,7 @@ export interface UiApiMethods {
   'linkedin.startSignIn': { request: void; response: SignInStart };
   'linkedin.signInState': { request: void; response: SignInState };
   'accounts.list': { request: void; response: AccountView[] };
-  'accounts.add': { request: { network: 'linkedin'; id: string; name?: string }; response: AccountView[] };
+  'accounts.add': { request: { network: Network; id: string; name?: string }; response: AccountView[] };
   'accounts.remove': { request: { network: Network; id: string }; response: AccountView[] };
   'accounts.setEnabled': { request: { network: Network; id: string; enabled: boolean }; response: AccountView[] };
   'sync.start': { request: SyncRequestDto; response: { started: boolean } };

@@ -11,7 +11,7 @@ import { Redactor } from '../../src/main/engine/log/redactor';
 import { MemorySecretStore } from '../../src/main/engine/secrets/memory-secret-store';
 import { defaultSettings, type Settings } from '../../src/shared/settings-schema';
 import { StateStore } from '../../src/main/engine/settings/state-store';
-import { versionWarnings } from '../../src/main/engine/sync/sync-warnings';
+import { versionWarnings } from '../../src/main/engine/sources/linkedin/linkedin-warnings';
 import type { RunRecord } from '../../src/shared/run-record';
 import { accountResult, noDataRecord, RUN_STARTED_AT, runRecord, tokenExpiredRecord } from '../support/run-record-fixture';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../support/smtp-server';

@@ -10,7 +10,7 @@ import {
   type VersionSunsetAlert,
 } from '../../src/main/engine/alerts/alert-decisions';
 import { defaultSettings, type Settings } from '../../src/shared/settings-schema';
-import { versionWarnings, tokenExpiryWarnings } from '../../src/main/engine/sync/sync-warnings';
+import { versionWarnings, tokenExpiryWarnings } from '../../src/main/engine/sources/linkedin/linkedin-warnings';
 import { accountResult, NEWEST_DAY, noDataRecord, RUN_STARTED_AT, runRecord, tokenExpiredRecord } from '../support/run-record-fixture';
 
 const TODAY = '2026-11-28';

@@ -5,7 +5,7 @@ import {
   PROTOTYPE_HEADER,
   prototypeCompatFiles,
   prototypeFileName,
-} from '../../src/main/engine/lake/prototype-compat';
+} from '../../src/main/engine/sources/linkedin/prototype-compat';
 import { defaultSettings } from '../../src/shared/settings-schema';
 import { gainRow } from '../support/lake-fixture';
 

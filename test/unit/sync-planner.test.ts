@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, dayRange } from '../../src/main/engine/dates';
-import { mergeIntoWindows, missingDays, planAccount, planBounds, planRange } from '../../src/main/engine/sync/sync-planner';
+import { missingDays, planAccount, planBounds, planRange, requestWindows, spanOf } from '../../src/main/engine/sync/sync-planner';
 
 const settings = { lagDays: 3, lookbackDays: 7, backfillDays: 365 };
 const at = (iso: string): Date => new Date(iso);
@@ -34,14 +34,14 @@ describe('planAccount', () => {
     expect(plan.daysRequested).toHaveLength(363);
     expect(plan.daysRequested[0]).toBe('2025-11-28');
     expect(plan.daysRequested.at(-1)).toBe('2026-11-25');
-    expect(plan.windows).toEqual([{ from: '2025-11-28', to: '2026-11-25' }]);
+    expect(plan.window).toEqual({ from: '2025-11-28', to: '2026-11-25' });
   });
 
   it('a covered account asks for the lookback only', () => {
     const have = coverageOf(dayRange('2025-11-28', '2026-11-25'));
     const plan = planAccount(have, settings, at('2026-11-29T07:00:00Z'));
     expect(plan.daysRequested).toEqual(dayRange('2026-11-20', '2026-11-26'));
-    expect(plan.windows).toEqual([{ from: '2026-11-20', to: '2026-11-26' }]);
+    expect(plan.window).toEqual({ from: '2026-11-20', to: '2026-11-26' });
   });
 
   it('adds older gaps to the lookback and still makes one request', () => {
@@ -50,7 +50,7 @@ describe('planAccount', () => {
     expect(plan.daysRequested).toContain('2026-03-10');
     expect(plan.daysRequested).toContain('2026-06-01');
     expect(plan.daysRequested).toHaveLength(2 + 7);
-    expect(plan.windows).toEqual([{ from: '2026-03-10', to: '2026-11-26' }]);
+    expect(plan.window).toEqual({ from: '2026-03-10', to: '2026-11-26' });
   });
 
   it('catches up after the machine was off for 10 days', () => {
@@ -63,13 +63,13 @@ describe('planAccount', () => {
     const have = coverageOf(dayRange('2026-01-05', '2026-12-27'));
     const plan = planAccount(have, settings, at('2027-01-03T00:00:01Z'));
     expect(plan.daysRequested).toEqual(dayRange('2026-12-25', '2026-12-31'));
-    expect(plan.windows).toEqual([{ from: '2026-12-25', to: '2026-12-31' }]);
+    expect(plan.window).toEqual({ from: '2026-12-25', to: '2026-12-31' });
   });
 
   it('plans nothing when lookback and backfill are empty', () => {
     const plan = planAccount(none, { lagDays: 3, lookbackDays: 1, backfillDays: 1 }, at('2026-11-28T07:00:00Z'));
     expect(plan.daysRequested).toEqual([]);
-    expect(plan.windows).toEqual([]);
+    expect(plan.window).toBeNull();
   });
 });
 
@@ -109,9 +109,31 @@ describe('planRange', () => {
   });
 });
 
-describe('mergeIntoWindows', () => {
+describe('spanOf', () => {
   it('one window from the oldest to the newest wanted day', () => {
-    expect(mergeIntoWindows(['2026-03-02', '2026-01-01', addDays('2026-01-01', 5)])).toEqual([{ from: '2026-01-01', to: '2026-03-02' }]);
-    expect(mergeIntoWindows([])).toEqual([]);
+    expect(spanOf(['2026-03-02', '2026-01-01', addDays('2026-01-01', 5)])).toEqual({ from: '2026-01-01', to: '2026-03-02' });
+    expect(spanOf([])).toBeNull();
+  });
+});
+
+describe('requestWindows', () => {
+  it('keeps a span that fits one request whole', () => {
+    expect(requestWindows({ from: '2025-11-28', to: '2026-11-25' }, 366)).toEqual([{ from: '2025-11-28', to: '2026-11-25' }]);
+  });
+
+  it('cuts a span into requests no longer than the stream allows, oldest first', () => {
+    expect(requestWindows({ from: '2026-01-01', to: '2026-01-10' }, 4)).toEqual([
+      { from: '2026-01-01', to: '2026-01-04' },
+      { from: '2026-01-05', to: '2026-01-08' },
+      { from: '2026-01-09', to: '2026-01-10' },
+    ]);
+    expect(requestWindows(null, 4)).toEqual([]);
+  });
+});
+
+describe('planBounds of another network', () => {
+  it('uses how far back the source serves instead of LinkedIn\'s 12 months', () => {
+    const shortMemory = { ...settings, oldestServedDay: (today: string) => addDays(today, -30) };
+    expect(planBounds(at('2026-11-28T07:00:00Z'), shortMemory)).toEqual({ oldest: '2026-10-29', newest: '2026-11-25' });
   });
 });

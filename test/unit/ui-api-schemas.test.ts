@@ -103,11 +103,11 @@ describe('UI request schemas', () => {
     });
   });
 
-  it('accounts: LinkedIn ids as digits or URN; other ids by pattern', () => {
-    expect(value('accounts.add', { network: 'linkedin', id: ' urn:li:organization:2414183 ' })).toEqual({ network: 'linkedin', id: '2414183' });
+  it('accounts: a typed id is trimmed and left to its network to validate; other ids by pattern', () => {
+    expect(value('accounts.add', { network: 'linkedin', id: ' urn:li:organization:2414183 ' })).toEqual({ network: 'linkedin', id: 'urn:li:organization:2414183' });
     expect(value('accounts.add', { network: 'linkedin', id: '2414183', name: 'Acme' })).toEqual({ network: 'linkedin', id: '2414183', name: 'Acme' });
-    expect(issues('accounts.add', { network: 'linkedin', id: 'acme' })[0].path).toBe('id');
-    expect(issues('accounts.add', { network: 'facebook', id: '1' })[0].path).toBe('network');
+    expect(issues('accounts.add', { network: 'linkedin', id: '  ' })[0].path).toBe('id');
+    expect(issues('accounts.add', { network: 'myspace', id: '1' })[0].path).toBe('network');
     expect(issues('accounts.remove', { network: 'linkedin', id: '../x' })[0].path).toBe('id');
     expect(issues('accounts.setEnabled', { network: 'linkedin', id: '1', enabled: 'yes' })[0].path).toBe('enabled');
   });

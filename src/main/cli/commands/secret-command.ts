@@ -1,5 +1,6 @@
 import { isSecretName, SECRET_NAMES, type SecretName } from '../../../shared/secret-names';
 import { StateStore } from '../../engine/settings/state-store';
+import { deleteSecret, type SecretServices, storeSecret } from '../../engine/app/use-cases/secrets';
 import type { CliContext } from '../cli-context';
 import type { CliIo } from '../cli-io';
 import { parseCommandArgs, usageError } from '../command-args';
@@ -16,8 +17,9 @@ FOLLOWER_PULSE_SECRET_<NAME> (e.g. FOLLOWER_PULSE_SECRET_LINKEDIN_ACCESS_TOKEN) 
 
 Example: printf %s "$TOKEN" | follower-pulse secret set linkedin.accessToken`;
 
-/** LinkedIn access tokens live 60 days; when nothing better is known we estimate from storage time. */
-const LINKEDIN_TOKEN_LIFETIME_MS = 60 * 86_400_000;
+function services(ctx: CliContext): SecretServices {
+  return { secrets: ctx.secrets(), state: new StateStore(ctx.home), now: () => ctx.now() };
+}
 
 export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   const args = parseCommandArgs('secret', argv, {});
@@ -37,22 +39,14 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
 async function set(ctx: CliContext, name: SecretName): Promise<ExitCode> {
   const value = (await readSecretInput(ctx.io, `Value for ${name}: `)).trim();
   if (value === '') throw usageError('secret', `No value was given for ${name} on standard input`);
-  await ctx.secrets().set(name, value);
-  if (name === 'linkedin.accessToken') {
-    const now = ctx.now();
-    await new StateStore(ctx.home).update((s) => ({
-      ...s,
-      linkedinToken: { storedAt: now.toISOString(), expiresAt: new Date(now.getTime() + LINKEDIN_TOKEN_LIFETIME_MS).toISOString(), expiresAtIsEstimate: true },
-    }));
-  }
+  await storeSecret(services(ctx), name, value);
   if (ctx.json) ctx.io.json({ name, set: true });
   else ctx.io.out(`Stored ${name} in the system keychain.`);
   return EXIT.ok;
 }
 
 async function remove(ctx: CliContext, name: SecretName): Promise<ExitCode> {
-  const deleted = await ctx.secrets().delete(name);
-  if (name === 'linkedin.accessToken') await new StateStore(ctx.home).update((s) => ({ ...s, linkedinToken: undefined }));
+  const deleted = await deleteSecret(services(ctx), name);
   if (ctx.json) ctx.io.json({ name, deleted });
   else ctx.io.out(deleted ? `Deleted ${name} from the system keychain.` : `${name} was not set in the system keychain.`);
   return EXIT.ok;

@@ -1,11 +1,6 @@
-import type { RunRecord } from '../../../shared/run-record';
-import { RunHistory } from '../../engine/history/run-history';
-import { LocalLake } from '../../engine/lake/local-lake';
-import { nextDailyRun } from '../../engine/schedule/next-run';
-import type { Settings } from '../../../shared/settings-schema';
-import { StateStore } from '../../engine/settings/state-store';
+import { collectStatus, type StatusReport } from '../../engine/app/use-cases/status';
 import { accountLabel, summarizeDays } from '../../engine/sync/sync-runner';
-import { missingDays, planBounds } from '../../engine/sync/sync-planner';
+import { addAccountCommands } from '../account-usage';
 import type { CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../command-args';
 import { EXIT, type ExitCode } from '../exit-codes';
@@ -13,67 +8,7 @@ import { EXIT, type ExitCode } from '../exit-codes';
 const HELP = `Usage: follower-pulse status [--json]
 
 Shows each tracked page with its coverage (first and last day in the local data folder,
-missing days LinkedIn can still serve), total followers, the last runs and the next scheduled run.`;
-
-export interface AccountStatus {
-  network: string;
-  accountId: string;
-  name: string;
-  enabled: boolean;
-  firstDay: string | null;
-  lastDay: string | null;
-  daysCovered: number;
-  missingDays: string[];
-  totalFollowers: number | null;
-  tokenExpiresAt: string | null;
-}
-
-export interface StatusReport {
-  home: string;
-  lakeDir: string;
-  accounts: AccountStatus[];
-  lastRun: RunRecord | null;
-  recentRuns: RunRecord[];
-  nextRunAt: string | null;
-  destinations: string[];
-  token: { expiresAt: string | null; estimate: boolean } | null;
-}
-
-export async function collectStatus(ctx: CliContext, settings: Settings): Promise<StatusReport> {
-  const now = ctx.now();
-  const lakeDir = ctx.lakeDir(settings);
-  const lake = new LocalLake(lakeDir);
-  const state = await new StateStore(ctx.home).get();
-  const bounds = planBounds(now, settings.linkedin);
-  const accounts: AccountStatus[] = [];
-  for (const account of settings.accounts) {
-    const coverage = await lake.coverage(account.network, account.id);
-    const totals = await lake.readTotals(account.network, account.id);
-    accounts.push({
-      network: account.network,
-      accountId: account.id,
-      name: account.name,
-      enabled: account.enabled,
-      firstDay: coverage.firstDay,
-      lastDay: coverage.lastDay,
-      daysCovered: coverage.days.size,
-      missingDays: coverage.firstDay === null ? [] : missingDays(coverage.days, coverage.firstDay, bounds),
-      totalFollowers: totals.length > 0 ? totals[totals.length - 1].followers : null,
-      tokenExpiresAt: account.network === 'linkedin' ? (state.linkedinToken?.expiresAt ?? null) : null,
-    });
-  }
-  const recentRuns = await new RunHistory(ctx.home).list({ limit: 5 });
-  return {
-    home: ctx.home,
-    lakeDir,
-    accounts,
-    lastRun: recentRuns[0] ?? null,
-    recentRuns,
-    nextRunAt: settings.schedule.enabled ? nextDailyRun(now, settings.schedule.dailyAt).toISOString() : null,
-    destinations: [`local data folder ${lakeDir}`, ...(settings.s3.enabled ? [`s3://${settings.s3.bucket}/${settings.s3.prefix}`] : [])],
-    token: state.linkedinToken ? { expiresAt: state.linkedinToken.expiresAt ?? null, estimate: state.linkedinToken.expiresAtIsEstimate ?? false } : null,
-  };
-}
+missing days the network can still serve), total followers, the last runs and the next scheduled run.`;
 
 export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   const args = parseCommandArgs('status', argv, {});
@@ -83,7 +18,7 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   }
   if (args.positionals.length > 0) throw usageError('status', `Unexpected argument: ${args.positionals[0]}`);
   const settings = await ctx.settings();
-  const report = await collectStatus(ctx, settings);
+  const report = await collectStatus({ home: ctx.home, lakeDir: ctx.lakeDir(settings), settings, now: ctx.now() });
   if (ctx.json) {
     ctx.io.json({ accounts: report.accounts, lastRun: report.lastRun, nextRunAt: report.nextRunAt, destinations: report.destinations });
     return EXIT.ok;
@@ -103,7 +38,7 @@ function localTime(iso: string): string {
 export function formatStatus(report: StatusReport): string[] {
   const lines = [`Home: ${report.home}`, `Local data folder: ${report.lakeDir}`, ''];
   if (report.accounts.length === 0) {
-    lines.push('No pages tracked yet. Add one: follower-pulse accounts add linkedin ORG_ID');
+    lines.push(`No pages tracked yet. Add one: ${addAccountCommands()}`);
   } else {
     lines.push('Pages:');
     for (const a of report.accounts) {
@@ -124,8 +59,8 @@ export function formatStatus(report: StatusReport): string[] {
     }
   }
   lines.push(`Destinations: ${report.destinations.join(', ')}`);
-  if (report.token?.expiresAt) {
-    lines.push(`LinkedIn token expires: ${localTime(report.token.expiresAt)}${report.token.estimate ? ' (estimated: 60 days after it was stored)' : ''}`);
+  for (const token of report.tokens) {
+    if (token.expiresAt) lines.push(`${token.displayName} token expires: ${localTime(token.expiresAt)}${token.estimate ? ' (estimated: 60 days after it was stored)' : ''}`);
   }
   lines.push(`Next scheduled run: ${report.nextRunAt === null ? 'none (schedule.enabled is off)' : `${localTime(report.nextRunAt)} local time, by the tray app or follower-pulse serve`}`);
   return lines;

@@ -2,7 +2,7 @@ import type { RunRecord, RunTrigger } from '../../../shared/run-record';
 import { isDay } from '../../engine/dates';
 import { executeSync } from '../../engine/sync/execute-sync';
 import { exitCodeFor } from '../../engine/sync/run-status';
-import { planRange } from '../../engine/sync/sync-planner';
+import { planSyncRange } from '../../engine/app/use-cases/sync-range';
 import { summarizeDays, type SyncProgress } from '../../engine/sync/sync-runner';
 import type { CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../command-args';
@@ -45,14 +45,9 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   const now = ctx.now();
   const range = parseRange(args.values.from, args.values.to);
   if (range) {
-    const plan = planRange(range.from, range.to, settings.linkedin, now);
-    if (plan.window === null) {
-      throw usageError(
-        'sync',
-        `${range.from} → ${range.to} is outside what LinkedIn can serve today (${plan.bounds.oldest} → ${plan.bounds.newest})`,
-      );
+    for (const { source, plan } of planSyncRange(settings, range, now, 'cli')) {
+      if (plan.clipped && plan.window) ctx.io.err(`${source.displayName} serves ${plan.bounds.oldest} → ${plan.bounds.newest}: fetching ${plan.window.from} → ${plan.window.to} only.`);
     }
-    if (plan.clipped) ctx.io.err(`LinkedIn serves ${plan.bounds.oldest} → ${plan.bounds.newest}: fetching ${plan.window.from} → ${plan.window.to} only.`);
   }
 
   const record = await executeSync({
@@ -94,7 +89,7 @@ function report(ctx: CliContext, record: RunRecord, lakeDir: string): void {
   const days = record.accounts.reduce((n, a) => n + a.daysWritten, 0);
   const pages = record.accounts.length;
   for (const warning of record.warnings) ctx.io.err(`Warning: ${warning.message}`);
-  const summary = `${pages} page${pages === 1 ? '' : 's'}, ${days} day${days === 1 ? '' : 's'} written, ${record.apiCalls} LinkedIn call${record.apiCalls === 1 ? '' : 's'}`;
+  const summary = `${pages} page${pages === 1 ? '' : 's'}, ${days} day${days === 1 ? '' : 's'} written, ${record.apiCalls} API call${record.apiCalls === 1 ? '' : 's'}`;
   switch (record.status) {
     case 'success':
       ctx.io.out(`Sync finished: ${summary}. Data in ${lakeDir}`);
@@ -105,7 +100,7 @@ function report(ctx: CliContext, record: RunRecord, lakeDir: string): void {
     case 'no-data': {
       const missing = record.accounts.filter((a) => a.error === null && a.missingDays.length > 0);
       const detail = missing.map((a) => `${a.network} ${a.accountId}: ${summarizeDays(a.missingDays)}`).join('; ');
-      ctx.io.out(`No data for the newest available day (${detail}) — LinkedIn has not published it yet; the next sync asks again.`);
+      ctx.io.out(`No data for the newest available day (${detail}) — the network has not published it yet; the next sync asks again.`);
       break;
     }
     default:

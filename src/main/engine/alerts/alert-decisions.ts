@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../../shared/error-codes';
 import type { AccountRunResult, RunRecord, RunWarning } from '../../../shared/run-record';
 import { addDays, type Day, daysBetween, isDay, utcDay } from '../dates';
 import type { Settings } from '../../../shared/settings-schema';
-import { versionSunsetDay } from '../sync/sync-warnings';
+import { findSource, SOURCES } from '../sources/registry';
 
 /**
  * Which alert e-mails a finished run calls for (pure). Each alert carries the condition keys
@@ -83,7 +83,7 @@ export interface TokenInfo {
 }
 
 export interface AlertContext {
-  settings: Pick<Settings, 'alerts' | 'linkedin' | 'accounts'>;
+  settings: Settings;
   /** `${network}:${id}` → page name; settings.accounts is the fallback. */
   accountNames: Record<string, string>;
   /** Condition key → the day it was last sent. */
@@ -107,8 +107,8 @@ function noDataAlerts(record: RunRecord, ctx: AlertContext, wasSentToday: (key: 
   const newest = newestSettledDay(record, ctx);
   const healthy = record.accounts.filter((a) => a.error === null);
   let missing: { account: AccountRunResult; day: Day }[] = healthy
-    .filter((a) => a.missingDays.includes(newest))
-    .map((account) => ({ account, day: newest }));
+    .map((account) => ({ account, day: newestSettledDay(record, ctx, account.network) }))
+    .filter(({ account, day }) => account.missingDays.includes(day));
   // The record is the authority on its status: if it says no-data but our newest day differs
   // (settings changed since the run), alert on each account's newest missing day instead.
   if (missing.length === 0 && record.status === 'no-data') {
@@ -133,11 +133,12 @@ function noDataAlerts(record: RunRecord, ctx: AlertContext, wasSentToday: (key: 
   return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
 }
 
-/** today − lagDays as of the run's start, the same day the runner judged "no data" on. */
-export function newestSettledDay(record: Pick<RunRecord, 'startedAt'>, ctx: Pick<AlertContext, 'settings' | 'today'>): Day {
+/** today − lagDays (of the account's network) as of the run's start, the same day the runner judged "no data" on. */
+export function newestSettledDay(record: Pick<RunRecord, 'startedAt'>, ctx: Pick<AlertContext, 'settings' | 'today'>, network?: string): Day {
   const started = new Date(record.startedAt);
   const runDay = Number.isNaN(started.getTime()) ? ctx.today : utcDay(started);
-  return addDays(runDay, -ctx.settings.linkedin.lagDays);
+  const source = (network === undefined ? undefined : findSource(network)) ?? SOURCES[0];
+  return addDays(runDay, -source.planSettings(ctx.settings).lagDays);
 }
 
 // ---------------------------------------------------------------- failure
@@ -244,6 +245,15 @@ function versionSunsetAlert(record: RunRecord, ctx: AlertContext, wasSentToday: 
     used,
     sunsetOn: versionSunsetDay(configured),
   };
+}
+
+/** The networks that version their API say when a version retires; the first that knows wins. */
+function versionSunsetDay(version: string): Day | null {
+  for (const source of SOURCES) {
+    const day = source.apiVersionSunsetDay?.(version) ?? null;
+    if (day !== null) return day;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- de-duplication state

@@ -1,6 +1,5 @@
 import type { Settings } from '../../../shared/settings-schema';
 import type { UiEvents } from '../../../shared/ui-api';
-import { AppError } from '../errors';
 import { RunHistory } from '../history/run-history';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redactor';
@@ -8,7 +7,6 @@ import type { SecretStore } from '../secrets/secret-store';
 import { resolveLakeDir } from '../settings/home';
 import { applyEnvironment, SettingsStore } from '../settings/settings-store';
 import { StateStore } from '../settings/state-store';
-import { LinkedInClient } from '../sources/linkedin/linkedin-client';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -57,27 +55,4 @@ export function createAppContext(deps: UiHandlerDeps, emit: EmitEvent): AppConte
     lakeDir: (settings) => resolveLakeDir(deps.home, settings),
     emit,
   };
-}
-
-/** A LinkedIn client for one request; the token is read from the keychain on first use. */
-export function linkedInClientFor(ctx: AppContext, settings: Settings): LinkedInClient {
-  return new LinkedInClient({
-    apiBaseUrl: settings.linkedin.apiBaseUrl,
-    apiVersion: settings.linkedin.apiVersion,
-    now: ctx.deps.now,
-    // One quick attempt: a person is waiting on the other side of this call.
-    maxRetries: 1,
-    timeoutMs: 20_000,
-    getAccessToken: () => accessToken(ctx),
-  });
-}
-
-async function accessToken(ctx: AppContext): Promise<string> {
-  const token = (await ctx.deps.secrets.get('linkedin.accessToken'))?.trim();
-  if (!token) {
-    throw new AppError('LINKEDIN_TOKEN_MISSING', 'No LinkedIn access token is stored', {
-      hint: 'sign in with LinkedIn in Settings › LinkedIn, or paste an access token there',
-    });
-  }
-  return token;
 }

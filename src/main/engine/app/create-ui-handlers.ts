@@ -10,16 +10,15 @@ import { createAccountHandlers } from './account-handlers';
 import { redactDeep, toApiFailure } from './api-failure';
 import { type AppContext, createAppContext, type EmitEvent, type UiHandlerDeps } from './app-context';
 import { DataHandlers } from './data-handlers';
-import { createLinkedInHandlers } from './linkedin-handlers';
 import type { MethodTable } from './method-table';
 import { createSecretHandlers } from './secret-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { watchSettingsFile, type SettingsWatch } from './settings-watch';
 import { SettingsWriter } from './settings-writer';
-import { SignInSession } from './sign-in-handlers';
 import { createSupportHandlers } from './support-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { SyncCoordinator } from './sync-coordinator';
+import { createSourceUiHandlers } from '../sources/registry';
 import type { UiHandlers } from './ui-handlers';
 
 export type { UiHandlerDeps } from './app-context';
@@ -58,14 +57,13 @@ export function createUiHandlers(deps: UiHandlerDeps): AppUiHandlers {
   const ctx = createAppContext(deps, emit);
   const writer = new SettingsWriter(ctx);
   const syncs = new SyncCoordinator(ctx);
-  const signIn = new SignInSession(ctx);
+  const sourceHandlers = createSourceUiHandlers(ctx);
   const data = new DataHandlers(ctx);
   const scheduler = deps.schedule ? createScheduler(ctx, syncs) : null;
   const table: MethodTable = {
     ...createSettingsHandlers(ctx, writer),
     ...createSecretHandlers(ctx, redactor),
-    ...createLinkedInHandlers(ctx),
-    ...signIn.handlers(),
+    ...sourceHandlers.handlers,
     ...createAccountHandlers(ctx, writer),
     ...createSyncHandlers(ctx, syncs, () => scheduler?.state ?? null),
     ...data.handlers(),
@@ -116,7 +114,7 @@ export function createUiHandlers(deps: UiHandlerDeps): AppUiHandlers {
       closed = true;
       scheduler?.stop();
       watch?.close();
-      signIn.cancel();
+      sourceHandlers.close();
       listeners.clear();
       await data.close();
     },

@@ -1,12 +1,10 @@
 import type { CoverageView, QueryResultDto } from '../../../shared/ui-api';
 import type { Settings } from '../../../shared/settings-schema';
 import { AppError } from '../errors';
-import { LocalLake } from '../lake/local-lake';
 import type { QueryEngine, QueryResult } from '../query/query-types';
-import { planBounds } from '../sync/sync-planner';
 import type { AppContext } from './app-context';
-import { coverageView } from './coverage-view';
 import type { MethodGroup } from './method-table';
+import { coverageViews } from './use-cases/status';
 
 /** Rows sent to the UI when it does not say: a table view, not an export. */
 const DEFAULT_MAX_ROWS = 1000;
@@ -49,14 +47,7 @@ export class DataHandlers {
 
   async #coverage(): Promise<CoverageView[]> {
     const settings = await this.#ctx.settings();
-    const lake = new LocalLake(this.#ctx.lakeDir(settings));
-    const bounds = planBounds(this.#ctx.deps.now(), settings.linkedin);
-    const views: CoverageView[] = [];
-    for (const account of settings.accounts) {
-      const [gains, totals] = await Promise.all([lake.readGains(account.network, account.id), lake.readTotals(account.network, account.id)]);
-      views.push(coverageView(account, gains, totals, bounds));
-    }
-    return views;
+    return coverageViews({ home: this.#ctx.deps.home, lakeDir: this.#ctx.lakeDir(settings), settings, now: this.#ctx.deps.now() });
   }
 
   async #localEngine(settings: Settings): Promise<QueryEngine> {

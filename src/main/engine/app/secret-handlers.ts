@@ -3,9 +3,7 @@ import type { SecretStatus } from '../../../shared/ui-api';
 import type { Redactor } from '../log/redactor';
 import type { AppContext } from './app-context';
 import type { MethodGroup } from './method-table';
-
-/** LinkedIn access tokens live 60 days; a pasted token's expiry is estimated from when it was stored. */
-const PASTED_TOKEN_LIFETIME_MS = 60 * 86_400_000;
+import { deleteSecret, storeSecret } from './use-cases/secrets';
 
 /**
  * secrets.*: the UI may set or clear a secret and learn whether it is set, never read one.
@@ -13,19 +11,17 @@ const PASTED_TOKEN_LIFETIME_MS = 60 * 86_400_000;
  * than reporting secrets as "not set".
  */
 export function createSecretHandlers(ctx: AppContext, redactor: Redactor): MethodGroup<'secrets.status' | 'secrets.set' | 'secrets.clear'> {
-  const { secrets } = ctx.deps;
+  const services = { secrets: ctx.deps.secrets, state: ctx.state, now: ctx.deps.now };
   return {
     'secrets.status': () => secretStatus(ctx),
     'secrets.set': async ({ name, value }) => {
       // Registered first, so that even an error from the keychain cannot echo it anywhere.
       redactor.register(value);
-      await secrets.set(name, value);
-      if (name === 'linkedin.accessToken') await recordPastedToken(ctx);
+      await storeSecret(services, name, value);
       return secretStatus(ctx);
     },
     'secrets.clear': async ({ name }) => {
-      await secrets.delete(name);
-      if (name === 'linkedin.accessToken') await ctx.state.update((s) => ({ ...s, linkedinToken: undefined }));
+      await deleteSecret(services, name);
       return secretStatus(ctx);
     },
   };
@@ -39,13 +35,4 @@ export async function secretStatus(ctx: AppContext): Promise<SecretStatus> {
     }),
   );
   return Object.fromEntries(entries) as SecretStatus;
-}
-
-/** Same as `secret set linkedin.accessToken`: the expiry is an estimate until a sign-in says otherwise. */
-async function recordPastedToken(ctx: AppContext): Promise<void> {
-  const now = ctx.deps.now();
-  await ctx.state.update((s) => ({
-    ...s,
-    linkedinToken: { storedAt: now.toISOString(), expiresAt: new Date(now.getTime() + PASTED_TOKEN_LIFETIME_MS).toISOString(), expiresAtIsEstimate: true },
-  }));
 }

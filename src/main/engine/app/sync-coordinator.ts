@@ -2,7 +2,7 @@ import type { RunRecord, RunTrigger } from '../../../shared/run-record';
 import type { SyncProgressEvent, SyncRequestDto } from '../../../shared/ui-api';
 import { AppError, toAppError } from '../errors';
 import { executeSync } from '../sync/execute-sync';
-import { planRange } from '../sync/sync-planner';
+import { planSyncRange } from './use-cases/sync-range';
 import type { SyncProgress } from '../sync/sync-runner';
 import type { AppContext } from './app-context';
 
@@ -67,11 +67,7 @@ export class SyncCoordinator {
   async #run(current: Current, request: SyncRequestDto, signalStarted: () => void): Promise<RunRecord> {
     const settings = await this.#ctx.settings();
     const range = request.from !== undefined && request.to !== undefined ? { from: request.from, to: request.to } : undefined;
-    if (range && planRange(range.from, range.to, settings.linkedin, this.#ctx.deps.now()).window === null) {
-      throw new AppError('USAGE', `${range.from} → ${range.to} is outside what LinkedIn can serve today (the last 12 months, up to a few days ago)`, {
-        hint: 'choose days within the last 12 months',
-      });
-    }
+    if (range) planSyncRange(settings, range, this.#ctx.deps.now(), 'ui');
     return executeSync({
       home: this.#ctx.deps.home,
       settings,

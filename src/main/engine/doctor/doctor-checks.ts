@@ -3,11 +3,10 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../../../shared/settings-schema';
 import type { DoctorCheck } from '../../../shared/ui-api';
-import { isAppError, toAppError } from '../errors';
+import { isAppError } from '../errors';
+import { fail } from './failed-check';
 import type { SecretStore } from '../secrets/secret-store';
-import type { StateStore } from '../settings/state-store';
-import { LinkedInClient } from '../sources/linkedin/linkedin-client';
-import { tokenExpiryWarnings, versionWarnings } from '../sync/sync-warnings';
+import { SOURCES } from '../sources/registry';
 
 /**
  * Each check answers one question a user would ask before trusting the daily job, and says
@@ -15,49 +14,17 @@ import { tokenExpiryWarnings, versionWarnings } from '../sync/sync-warnings';
  */
 export type Check = () => Promise<DoctorCheck>;
 
-function fail(id: string, title: string, error: unknown): DoctorCheck {
-  const e = toAppError(error);
-  return { id, title, status: 'fail', detail: `${e.code}: ${e.message}`, fix: e.hint };
-}
 
 export async function checkKeychain(secrets: SecretStore): Promise<DoctorCheck> {
   const title = 'Keychain';
   try {
-    const source = await secrets.source('linkedin.accessToken');
-    return { id: 'keychain', title, status: 'ok', detail: source === 'environment' ? 'reachable; the LinkedIn token comes from the environment' : 'reachable' };
+    const fromEnvironment: string[] = [];
+    for (const source of SOURCES) if ((await secrets.source(source.token.accessSecret)) === 'environment') fromEnvironment.push(source.displayName);
+    const detail = fromEnvironment.length === 0 ? 'reachable' : `reachable; the ${fromEnvironment.join(', ')} token comes from the environment`;
+    return { id: 'keychain', title, status: 'ok', detail };
   } catch (error) {
     return fail('keychain', title, error);
   }
-}
-
-export async function checkLinkedInToken(settings: Settings, secrets: SecretStore, state: StateStore, now: Date): Promise<DoctorCheck> {
-  const title = 'LinkedIn access token';
-  try {
-    const token = await secrets.get('linkedin.accessToken');
-    if (!token) {
-      return { id: 'linkedin-token', title, status: 'fail', detail: 'no token is stored', fix: 'open Settings › LinkedIn or run: follower-pulse secret set linkedin.accessToken' };
-    }
-    const client = new LinkedInClient({ apiBaseUrl: settings.linkedin.apiBaseUrl, apiVersion: settings.linkedin.apiVersion, getAccessToken: () => Promise.resolve(token.trim()), maxRetries: 1 });
-    const pages = await client.listAdministeredOrganizationIds();
-    const tracked = settings.accounts.filter((a) => a.network === 'linkedin' && a.enabled).map((a) => a.id);
-    const notAdmin = tracked.filter((id) => !pages.includes(id));
-    const expiry = tokenExpiryWarnings((await state.get()).linkedinToken, settings.alerts.tokenExpiryWarningDays, now);
-    if (notAdmin.length > 0) {
-      return { id: 'linkedin-token', title, status: 'fail', detail: `the token works but does not administer page ${notAdmin.join(', ')}`, fix: 'sign in with a LinkedIn member who is an ADMINISTRATOR of the page' };
-    }
-    const detail = `valid; administers ${pages.length} page${pages.length === 1 ? '' : 's'}`;
-    if (expiry.length > 0) return { id: 'linkedin-token', title, status: 'warn', detail: `${detail}. ${expiry[0].message}`, fix: 'renew it in Settings › LinkedIn' };
-    return { id: 'linkedin-token', title, status: 'ok', detail };
-  } catch (error) {
-    return fail('linkedin-token', title, error);
-  }
-}
-
-export function checkLinkedInVersion(settings: Settings, now: Date): DoctorCheck {
-  const title = 'LinkedIn API version';
-  const warnings = versionWarnings(settings.linkedin.apiVersion, null, now);
-  if (warnings.length === 0) return { id: 'linkedin-version', title, status: 'ok', detail: `${settings.linkedin.apiVersion} is current` };
-  return { id: 'linkedin-version', title, status: 'warn', detail: warnings[0].message, fix: 'set Settings › LinkedIn › API version to a recent YYYYMM' };
 }
 
 export async function checkLakeWritable(lakeDir: string): Promise<DoctorCheck> {

@@ -5,7 +5,8 @@ import { resolveLakeDir } from '../settings/home';
 import { applyEnvironment, SettingsStore } from '../settings/settings-store';
 import { StateStore } from '../settings/state-store';
 import { toAppError } from '../errors';
-import { checkAthena, checkKeychain, checkLakeWritable, checkLinkedInToken, checkLinkedInVersion, checkS3, checkSmtp } from './doctor-checks';
+import { SOURCES } from '../sources/registry';
+import { checkAthena, checkKeychain, checkLakeWritable, checkS3, checkSmtp } from './doctor-checks';
 
 export interface DoctorOptions {
   home: string;
@@ -28,13 +29,13 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
     return checks;
   }
   if (settings.accounts.length === 0) {
-    checks.push({ id: 'accounts', title: 'Pages', status: 'fail', detail: 'no page is tracked', fix: 'run: follower-pulse accounts add linkedin ORG_ID' });
+    checks.push({ id: 'accounts', title: 'Pages', status: 'fail', detail: 'no page is tracked', fix: `run: ${SOURCES.map((s) => `follower-pulse accounts add ${s.id} ${s.accountIdPlaceholder}`).join(' or ')}` });
   } else {
     checks.push({ id: 'accounts', title: 'Pages', status: 'ok', detail: settings.accounts.map((a) => `${a.name || a.id}${a.enabled ? '' : ' (disabled)'}`).join(', ') });
   }
   checks.push(await checkKeychain(options.secrets));
-  checks.push(await checkLinkedInToken(settings, options.secrets, new StateStore(options.home), options.now));
-  checks.push(checkLinkedInVersion(settings, options.now));
+  const state = new StateStore(options.home);
+  for (const source of SOURCES) checks.push(...((await source.doctorChecks?.({ settings, secrets: options.secrets, state, now: options.now })) ?? []));
   checks.push(await checkLakeWritable(resolveLakeDir(options.home, settings)));
   checks.push(await checkS3(settings));
   checks.push(await checkAthena(settings));

@@ -7,7 +7,8 @@ import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { resolveLakeDir } from '../settings/home';
 import { StateStore } from '../settings/state-store';
-import { refreshIfNeeded } from '../sources/linkedin/linkedin-token-store';
+import { SOURCES } from '../sources/registry';
+import type { SourceDescription, TokenInfo } from '../sources/source';
 import { acquireLock } from './sync-lock';
 import { type LakeDestination, runSync, type SyncProgress } from './sync-runner';
 
@@ -28,6 +29,8 @@ export interface ExecuteSyncOptions {
   progress?: (event: SyncProgress) => void;
   /** Tests and embedders may supply destinations; by default S3 when enabled in settings. */
   destinations?: LakeDestination[];
+  /** The networks this run knows; default every registered source. */
+  sources?: readonly SourceDescription[];
 }
 
 export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecord> {
@@ -35,10 +38,14 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
   try {
     const lake = new LocalLake(resolveLakeDir(options.home, options.settings));
     const state = new StateStore(options.home);
-    // Renew an expiring access token first, in the tray app and in headless runs alike; a
+    const sources = options.sources ?? SOURCES;
+    // Renew expiring access tokens first, in the tray app and in headless runs alike; a
     // failed refresh is logged and the run goes on with the token it has.
-    await refreshIfNeeded({ settings: options.settings, secrets: options.secrets, state, now: options.now, logger: options.logger });
-    const tokenInfo = (await state.get()).linkedinToken;
+    for (const source of sourcesInUse(options.settings, sources)) {
+      await source.token.refreshIfDue?.({ settings: options.settings, secrets: options.secrets, state, now: options.now, logger: options.logger });
+    }
+    const appState = await state.get();
+    const tokenInfo: Record<string, TokenInfo | undefined> = Object.fromEntries(sources.map((s) => [s.id, s.token.info(appState)]));
     const destinations = options.destinations ?? (await defaultDestinations(options.settings, lake, options.logger));
     return await runSync(
       {
@@ -49,6 +56,7 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
         history: new RunHistory(options.home),
         logger: options.logger,
         progress: options.progress,
+        sources,
         tokenInfo,
         destinations,
         alerter: options.alerts === false ? undefined : (record) => sendAlertsIfAny(options, state, record),
@@ -58,6 +66,10 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
   } finally {
     await lock.release();
   }
+}
+
+function sourcesInUse(settings: Settings, sources: readonly SourceDescription[]): SourceDescription[] {
+  return sources.filter((s) => settings.accounts.some((a) => a.enabled && a.network === s.id));
 }
 
 async function defaultDestinations(settings: Settings, lake: LocalLake, logger: Logger): Promise<LakeDestination[]> {

@@ -1,43 +1,32 @@
 import { addDays, dayRange, maxDay, type Day, twelveMonthsBefore, utcDay } from '../dates';
+import type { FetchWindow, PlanSettings } from '../sources/source';
+
+export type { FetchWindow, PlanSettings } from '../sources/source';
 
 /**
- * Which days each account needs and which LinkedIn requests fetch them (contract §5). Pure:
- * a function of what the lake already holds, the settings and "now".
+ * Which days each account needs and which requests fetch them (contract §5). Pure: a function
+ * of what the lake already holds, the source's plan settings and "now".
  */
-export interface PlanSettings {
-  lagDays: number;
-  lookbackDays: number;
-  backfillDays: number;
-}
-
-export interface FetchWindow {
-  /** Inclusive UTC days; the request itself uses midnight bounds [from, to + 1). */
-  from: Day;
-  to: Day;
-}
-
 export interface AccountPlan {
   /** The days this run wants: the lookback plus every missing day, ascending. */
   daysRequested: Day[];
-  windows: FetchWindow[];
+  /** The span from the oldest to the newest wanted day; null when nothing is wanted. */
+  window: FetchWindow | null;
 }
 
 export interface PlanWindowBounds {
-  /** The oldest day LinkedIn still serves and the settings allow. */
+  /** The oldest day the network still serves and the settings allow. */
   oldest: Day;
   /** The newest settled day: today − lagDays. */
   newest: Day;
 }
 
-/**
- * LinkedIn serves a rolling 12 months; one time-bound request may span all of it, which is
- * what lets a whole year be one request.
- */
+/** The network serves a rolling window (LinkedIn: 12 months) that the backfill setting may narrow. */
 export function planBounds(now: Date, settings: PlanSettings): PlanWindowBounds {
   const today = utcDay(now);
   const newest = addDays(today, -settings.lagDays);
-  const linkedInOldest = twelveMonthsBefore(today);
-  const oldest = maxDay(addDays(today, -settings.backfillDays), linkedInOldest);
+  const servedOldest = (settings.oldestServedDay ?? twelveMonthsBefore)(today);
+  const oldest = maxDay(addDays(today, -settings.backfillDays), servedOldest);
   return { oldest, newest };
 }
 
@@ -58,23 +47,34 @@ export function planAccount(
   now: Date,
 ): AccountPlan {
   const bounds = planBounds(now, settings);
-  if (bounds.oldest > bounds.newest) return { daysRequested: [], windows: [] };
+  if (bounds.oldest > bounds.newest) return { daysRequested: [], window: null };
   const lookbackStart = maxDay(addDays(bounds.newest, -settings.lookbackDays + 1), bounds.oldest);
   const wanted = new Set<Day>(dayRange(lookbackStart, bounds.newest));
   for (const day of missingDays(coverage.days, coverage.firstDay, bounds)) wanted.add(day);
   const daysRequested = [...wanted].sort();
-  return { daysRequested, windows: mergeIntoWindows(daysRequested) };
+  return { daysRequested, window: spanOf(daysRequested) };
 }
 
 /**
- * All wanted days lie inside LinkedIn's 12-month window, so one request from the oldest
- * wanted day to the newest fetches them all: a request costs the same whatever its span,
- * and sparse gaps are cheaper fetched together than one call each.
+ * All wanted days lie inside the served window, so one span from the oldest wanted day to the
+ * newest covers them all: a request costs the same whatever its span, and sparse gaps are
+ * cheaper fetched together than one call each.
  */
-export function mergeIntoWindows(days: readonly Day[]): FetchWindow[] {
-  if (days.length === 0) return [];
+export function spanOf(days: readonly Day[]): FetchWindow | null {
+  if (days.length === 0) return null;
   const sorted = [...days].sort();
-  return [{ from: sorted[0], to: sorted[sorted.length - 1] }];
+  return { from: sorted[0], to: sorted[sorted.length - 1] };
+}
+
+/** A span cut into the requests a stream accepts, oldest first (LinkedIn: one for a year). */
+export function requestWindows(window: FetchWindow | null, maxWindowDays: number): FetchWindow[] {
+  if (window === null) return [];
+  const out: FetchWindow[] = [];
+  for (let from = window.from; from <= window.to; from = addDays(from, maxWindowDays)) {
+    const last = addDays(from, maxWindowDays - 1);
+    out.push({ from, to: last < window.to ? last : window.to });
+  }
+  return out;
 }
 
 /** `sync --from --to`: the range clipped to what LinkedIn can serve. */

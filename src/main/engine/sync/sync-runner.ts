@@ -7,13 +7,14 @@ import { emptyLakeWriteResult, type LakeWriteResult, type LocalLake, mergeLakeWr
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { AccountSettings, Settings } from '../../../shared/settings-schema';
-import { LinkedInClient } from '../sources/linkedin/linkedin-client';
-import type { LinkedInClientOptions } from '../sources/linkedin/types';
 import { forEachLimited } from '../lake/for-each-limited';
+import { findSource, SOURCES, sourceFor } from '../sources/registry';
+import { SharedBackoff } from '../sources/shared-backoff';
+import type { SourceClient, SourceDescription, TokenInfo } from '../sources/source';
 import { newRunId } from './run-id';
 import { runStatus } from './run-status';
-import { type AccountPlan, missingDays, planAccount, planBounds, planRange, type PlanWindowBounds } from './sync-planner';
-import { tokenExpiryWarnings, versionWarnings } from './sync-warnings';
+import { type AccountPlan, missingDays, planAccount, planBounds, planRange, type PlanSettings, type PlanWindowBounds, requestWindows } from './sync-planner';
+import { type ProgressText, progressText } from './sync-progress';
 
 /** Fetch → validate → rows → local lake → run record (contract §5–§7). The lock is the caller's. */
 export interface SyncDeps {
@@ -25,15 +26,15 @@ export interface SyncDeps {
   logger: Logger;
   /** One human line per step, for stderr or a progress bar. */
   progress?: (event: SyncProgress) => void;
-  createLinkedInClient?: (options: LinkedInClientOptions) => LinkedInClient;
-  tokenInfo?: { expiresAt?: string | null; expiresAtIsEstimate?: boolean };
+  /** The networks this run knows; default every registered source (tests add fakes). */
+  sources?: readonly SourceDescription[];
+  /** What state.json knows of each network's token, by network id. */
+  tokenInfo?: Record<string, TokenInfo | undefined>;
   /** Extra destinations after the local lake (S3); each reports its own failure. */
   destinations?: LakeDestination[];
   /** Sends the alerts the finished run calls for; never throws (an SMTP failure is recorded). */
   alerter?: (record: RunRecord) => Promise<RunRecord['alerts']>;
 }
-
-const ACCOUNT_CONCURRENCY = 3;
 
 export interface LakeDestination {
   name: string;
@@ -47,8 +48,11 @@ export interface SyncRequest {
 }
 
 export interface SyncProgress {
-  kind: 'account-start' | 'account-done' | 'account-failed' | 'note';
+  kind: 'account-start' | 'account-done' | 'account-failed';
+  /** English, for the CLI and the logs. */
   message: string;
+  /** The same news as a catalog key and its parameters, for a localised UI. */
+  text: ProgressText;
   accountIndex?: number;
   accountCount?: number;
 }
@@ -60,13 +64,12 @@ interface AccountOutcome {
 }
 
 
-export function selectAccounts(settings: Settings, accountId?: string): AccountSettings[] {
-  const enabled = settings.accounts.filter((a) => a.enabled && a.network === 'linkedin');
+export function selectAccounts(settings: Settings, accountId?: string, sources: readonly SourceDescription[] = SOURCES): AccountSettings[] {
+  const enabled = settings.accounts.filter((a) => a.enabled && findSource(a.network, sources) !== undefined);
   if (accountId === undefined) {
     if (enabled.length === 0) {
-      throw new AppError('NO_ACCOUNTS', 'No LinkedIn page is set up to sync', {
-        hint: 'add one in Settings › Pages or run: follower-pulse accounts add linkedin ORG_ID',
-      });
+      const commands = sources.map((s) => `follower-pulse accounts add ${s.id} ${s.accountIdPlaceholder}`).join(' or ');
+      throw new AppError('NO_ACCOUNTS', 'No page is set up to sync', { hint: `add one in Settings › Pages or run: ${commands}` });
     }
     return enabled;
   }
@@ -80,22 +83,23 @@ export function selectAccounts(settings: Settings, accountId?: string): AccountS
 export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<RunRecord> {
   const startedAt = deps.now();
   const runId = newRunId(startedAt);
-  const accounts = selectAccounts(deps.settings, request.accountId);
+  const sources = deps.sources ?? SOURCES;
+  const accounts = selectAccounts(deps.settings, request.accountId, sources);
   deps.logger.info('sync.start', { runId, trigger: request.trigger, accounts: accounts.length });
   await deps.lake.cleanupTemporaryFiles();
 
-  const client = createClient(deps);
-  // A few pages at a time: the run's wall time is LinkedIn's latency, not our work, and a
-  // small limit stays well inside LinkedIn's throttling.
+  const clients = new RunClients(deps, sources);
+  // A bounded pool: the run's wall time is the APIs' latency, not our work, and the bound
+  // (sync.concurrency) keeps hundreds of pages inside the networks' throttling.
   const outcomes: AccountOutcome[] = new Array<AccountOutcome>(accounts.length);
-  await forEachLimited([...accounts.entries()], ACCOUNT_CONCURRENCY, async ([index, account]) => {
-    outcomes[index] = await syncAccount(deps, client, account, request, startedAt, { index, count: accounts.length });
+  await forEachLimited([...accounts.entries()], deps.settings.sync.concurrency, async ([index, account]) => {
+    outcomes[index] = await syncAccount(deps, clients, account, request, startedAt, { index, count: accounts.length });
   });
 
   let written = outcomes.reduce((sum, o) => mergeLakeWriteResults(sum, o.written), emptyLakeWriteResult());
   let lakeError: AppError | null = null;
   try {
-    written = mergeLakeWriteResults(written, await deps.lake.writeAccounts(accountRows(deps.settings)));
+    written = mergeLakeWriteResults(written, await deps.lake.writeAccounts(accountRows(deps.settings, sources)));
   } catch (error) {
     lakeError = toAppError(error, 'LAKE_WRITE_FAILED');
   }
@@ -115,10 +119,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
     }
   }
 
-  const warnings: RunWarning[] = [
-    ...versionWarnings(deps.settings.linkedin.apiVersion, client.versionFallbackUsed?.used ?? null, startedAt),
-    ...tokenExpiryWarnings(deps.tokenInfo, deps.settings.alerts.tokenExpiryWarningDays, startedAt),
-  ];
+  const warnings: RunWarning[] = clients.warnings(accounts, startedAt);
   const results = outcomes.map((o) => o.result);
   const status = runStatus({
     accounts: results,
@@ -134,7 +135,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
     finishedAt: deps.now().toISOString(),
     status,
     accounts: results,
-    apiCalls: client.apiCalls,
+    apiCalls: clients.apiCalls,
     bytesWritten: written.bytesWritten,
     destinations,
     alerts: [],
@@ -179,68 +180,86 @@ export async function recordRun(deps: Pick<SyncDeps, 'history' | 'lake' | 'logge
   });
 }
 
-function createClient(deps: SyncDeps): LinkedInClient {
-  let token: Promise<string> | undefined;
-  const options: LinkedInClientOptions = {
-    apiBaseUrl: deps.settings.linkedin.apiBaseUrl,
-    apiVersion: deps.settings.linkedin.apiVersion,
-    now: deps.now,
-    getAccessToken: () => (token ??= loadToken(deps.secrets)),
-  };
-  return (deps.createLinkedInClient ?? ((o) => new LinkedInClient(o)))(options);
-}
+/**
+ * One client per network for the whole run, created on first use: it remembers what the run
+ * learnt (a daily limit, a fallback API version), and one backoff slows every request.
+ */
+class RunClients {
+  readonly #deps: SyncDeps;
+  readonly #sources: readonly SourceDescription[];
+  readonly #clients = new Map<string, SourceClient>();
+  readonly #backoff = new SharedBackoff();
 
-async function loadToken(secrets: SecretStore): Promise<string> {
-  const value = await secrets.get('linkedin.accessToken');
-  if (value === null || value.trim() === '') {
-    throw new AppError('LINKEDIN_TOKEN_MISSING', 'No LinkedIn access token is stored', {
-      hint: 'open Settings › LinkedIn or run: follower-pulse secret set linkedin.accessToken',
-    });
+  constructor(deps: SyncDeps, sources: readonly SourceDescription[]) {
+    this.#deps = deps;
+    this.#sources = sources;
   }
-  return value.trim();
+
+  for(source: SourceDescription): SourceClient {
+    let client = this.#clients.get(source.id);
+    if (!client) {
+      client = source.createClient({ settings: this.#deps.settings, secrets: this.#deps.secrets, now: this.#deps.now, backoff: this.#backoff });
+      this.#clients.set(source.id, client);
+    }
+    return client;
+  }
+
+  get apiCalls(): number {
+    return [...this.#clients.values()].reduce((sum, c) => sum + c.apiCalls, 0);
+  }
+
+  /** Each synced network's own warnings (its API version, its token's expiry). */
+  warnings(accounts: readonly AccountSettings[], now: Date): RunWarning[] {
+    const networks = new Set(accounts.map((a) => a.network));
+    return this.#sources
+      .filter((s) => networks.has(s.id))
+      .flatMap((s) => s.runWarnings?.({ settings: this.#deps.settings, client: this.#clients.get(s.id) ?? null, now, token: this.#deps.tokenInfo?.[s.id] }) ?? []);
+  }
 }
 
 async function syncAccount(
   deps: SyncDeps,
-  client: LinkedInClient,
+  clients: RunClients,
   account: AccountSettings,
   request: SyncRequest,
   startedAt: Date,
   position: { index: number; count: number },
 ): Promise<AccountOutcome> {
   const label = accountLabel(account);
+  const name = account.name || account.id;
   const base = { network: account.network, accountId: account.id };
-  const progress = (kind: SyncProgress['kind'], message: string): void =>
-    deps.progress?.({ kind, message, accountIndex: position.index, accountCount: position.count });
-  let plan: AccountPlan = { daysRequested: [], windows: [] };
+  const progress = (kind: SyncProgress['kind'], [message, text]: [string, ProgressText]): void =>
+    deps.progress?.({ kind, message, text, accountIndex: position.index, accountCount: position.count });
+  let plan: AccountPlan = { daysRequested: [], window: null };
   try {
+    const source = sourceFor(account.network, deps.sources ?? SOURCES);
+    const client = clients.for(source);
+    const planSettings = source.planSettings(deps.settings);
     const coverage = await deps.lake.coverage(account.network, account.id);
-    const bounds = planBounds(startedAt, deps.settings.linkedin);
-    plan = request.range ? planForRange(request.range, deps.settings, startedAt) : planAccount(coverage, deps.settings.linkedin, startedAt);
-    progress('account-start', describePlan(label, plan));
+    const bounds = planBounds(startedAt, planSettings);
+    plan = request.range ? planForRange(request.range, planSettings, startedAt) : planAccount(coverage, planSettings, startedAt);
+    progress('account-start', describePlan(label, name, plan));
     const fetchedAt = startedAt.toISOString();
     const wanted = new Set(plan.daysRequested);
     const gains: GainRow[] = [];
     // The total is independent of the daily gains: ask for both at once. A range re-fetch
     // touches exactly its range, so it takes no totals snapshot.
     const [fetched, followers] = await Promise.all([
-      Promise.all(plan.windows.map((w) => client.fetchFollowerGains(account.id, w.from, w.to))),
-      request.range ? Promise.resolve(null) : client.fetchFollowerCount(account.id),
+      Promise.all(requestWindows(plan.window, source.streams.gains.maxWindowDays).map((w) => client.fetchGains(account.id, w))),
+      request.range ? Promise.resolve(null) : client.fetchTotal(account.id),
     ]);
-    for (const windowGains of fetched) {
-      for (const gain of windowGains) {
-        if (!wanted.has(gain.day)) continue;
-        gains.push({
-          day: gain.day,
-          network: account.network,
-          accountId: account.id,
-          organicGain: gain.organic,
-          paidGain: gain.paid,
-          totalGain: gain.organic + gain.paid,
-          source: 'api',
-          fetchedAt,
-        });
-      }
+    for (const gain of fetched.flat()) {
+      if (!wanted.has(gain.day)) continue;
+      gains.push({
+        day: gain.day,
+        network: account.network,
+        accountId: account.id,
+        organicGain: gain.organicGain,
+        paidGain: gain.paidGain,
+        totalGain: gain.organicGain + (gain.paidGain ?? 0),
+        source: 'api',
+        fetchedAt,
+      });
     }
     const totals: TotalRow[] =
       followers === null ? [] : [{ day: utcDay(startedAt), network: account.network, accountId: account.id, followers, source: 'api', fetchedAt }];
@@ -252,7 +271,7 @@ async function syncAccount(
       ? plan.daysRequested.filter((d) => !present.has(d))
       : missingDays(present, firstDay, bounds);
     const newestMissing = !request.range && !present.has(bounds.newest);
-    progress('account-done', describeDone(label, gainsWritten, missing, bounds));
+    progress('account-done', describeDone(label, name, gainsWritten, missing, bounds));
     return {
       result: { ...base, daysRequested: plan.daysRequested, daysWritten: gainsWritten.daysWritten.length, rowsWritten: written.rowsWritten, missingDays: missing, error: null },
       written,
@@ -262,7 +281,7 @@ async function syncAccount(
     const appError = toAppError(error);
     const message = `${label}: ${appError.oneLine()}`;
     deps.logger.error('sync.account-failed', { network: account.network, accountId: account.id, code: appError.code, message: appError.message });
-    progress('account-failed', message);
+    progress('account-failed', [message, progressText('progress.failed', { account: name, code: appError.code })]);
     return {
       result: { ...base, daysRequested: plan.daysRequested, daysWritten: 0, rowsWritten: 0, missingDays: [], error: { code: appError.code, message } },
       written: emptyLakeWriteResult(),
@@ -271,10 +290,10 @@ async function syncAccount(
   }
 }
 
-function planForRange(range: { from: Day; to: Day }, settings: Settings, now: Date): AccountPlan {
-  const plan = planRange(range.from, range.to, settings.linkedin, now);
-  if (plan.window === null) return { daysRequested: [], windows: [] };
-  return { daysRequested: dayRange(plan.window.from, plan.window.to), windows: [plan.window] };
+function planForRange(range: { from: Day; to: Day }, settings: PlanSettings, now: Date): AccountPlan {
+  const plan = planRange(range.from, range.to, settings, now);
+  if (plan.window === null) return { daysRequested: [], window: null };
+  return { daysRequested: dayRange(plan.window.from, plan.window.to), window: plan.window };
 }
 
 function earliest(a: Day | null, b: Day | null): Day | null {
@@ -284,22 +303,24 @@ function earliest(a: Day | null, b: Day | null): Day | null {
 }
 
 export function accountLabel(account: { network: string; id: string; name?: string }): string {
-  const network = account.network === 'linkedin' ? 'LinkedIn' : account.network;
+  const network = findSource(account.network)?.displayName ?? account.network;
   return account.name ? `${account.name} (${network} ${account.id})` : `${network} page ${account.id}`;
 }
 
-function describePlan(label: string, plan: AccountPlan): string {
+function describePlan(label: string, account: string, plan: AccountPlan): [string, ProgressText] {
   const n = plan.daysRequested.length;
-  if (n === 0) return `${label}: nothing to fetch`;
-  return `${label}: fetching ${n} day${n === 1 ? '' : 's'} (${plan.daysRequested[0]} → ${plan.daysRequested[n - 1]})`;
+  if (n === 0) return [`${label}: nothing to fetch`, progressText('progress.nothingToFetch', { account })];
+  const from = plan.daysRequested[0];
+  const to = plan.daysRequested[n - 1];
+  return [`${label}: fetching ${n} day${n === 1 ? '' : 's'} (${from} → ${to})`, progressText('progress.fetching', { account, days: n, from, to })];
 }
 
-function describeDone(label: string, written: LakeWriteResult, missing: Day[], bounds: PlanWindowBounds): string {
+function describeDone(label: string, account: string, written: LakeWriteResult, missing: Day[], bounds: PlanWindowBounds): [string, ProgressText] {
   const days = written.daysWritten.length;
   const changed = days === 0 ? 'no day changed' : `${days} day${days === 1 ? '' : 's'} written`;
   const gaps = missing.length === 0 ? '' : `; missing: ${summarizeDays(missing)}`;
   const newest = missing.includes(bounds.newest) ? ` (no data for ${bounds.newest})` : '';
-  return `${label}: ${changed}${gaps}${newest}`;
+  return [`${label}: ${changed}${gaps}${newest}`, progressText('progress.done', { account, written: days, missing: missing.length })];
 }
 
 export function summarizeDays(days: readonly Day[]): string {
@@ -307,11 +328,11 @@ export function summarizeDays(days: readonly Day[]): string {
   return `${days.slice(0, 3).join(', ')} … ${days[days.length - 1]} (${days.length} days)`;
 }
 
-function accountRows(settings: Settings): { network: string; accountId: string; name: string; url: string }[] {
+function accountRows(settings: Settings, sources: readonly SourceDescription[]): { network: string; accountId: string; name: string; url: string }[] {
   return settings.accounts.map((a) => ({
     network: a.network,
     accountId: a.id,
     name: a.name,
-    url: a.network === 'linkedin' ? `https://www.linkedin.com/company/${a.id}/` : '',
+    url: findSource(a.network, sources)?.accountUrl(a.id) ?? '',
   }));
 }

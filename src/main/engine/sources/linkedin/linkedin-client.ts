@@ -252,12 +252,15 @@ export class LinkedInClient {
         const retry = isAppError(error) && error.retryable && attempt < maxRetries && slept + delay <= BACKOFF_BUDGET_MS;
         if (!retry) throw error;
         slept += delay;
+        // A throttled request slows every request of the run, not only its own retry.
+        if (error.code === 'LINKEDIN_THROTTLED') this.#options.backoff?.pause(delay);
         await sleep(delay);
       }
     }
   }
 
   async #send(resource: string, token: string, version: string): Promise<unknown> {
+    await this.#options.backoff?.wait();
     this.#throwIfDailyLimit();
     this.#apiCalls += 1;
     this.#options.onRequest?.({ method: 'GET', path: `/${resource}` });

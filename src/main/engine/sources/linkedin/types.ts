@@ -1,4 +1,5 @@
 import type { Day } from '../../dates';
+import type { SharedBackoff } from '../shared-backoff';
 
 /** One UTC day of follower gains as LinkedIn returned it (already validated). */
 export interface DailyFollowerGain {
@@ -31,6 +32,8 @@ export interface LinkedInClientOptions {
    * (default true), so a stale setting degrades to a warning instead of a failed run.
    */
   versionFallback?: boolean;
+  /** Shared by every client of a run: a throttled request pauses them all. */
+  backoff?: SharedBackoff;
   /** Clock for choosing fallback versions (default: the real clock). */
   now?: () => Date;
 }

@@ -1,5 +1,5 @@
-import type { RunWarning } from '../../../shared/run-record';
-import { daysBetween, type Day, utcDay } from '../dates';
+import type { RunWarning } from '../../../../shared/run-record';
+import { daysBetween, type Day, utcDay } from '../../dates';
 
 /** LinkedIn supports each monthly version for at least 12 months after its release. */
 export function versionSunsetDay(version: string): Day | null {

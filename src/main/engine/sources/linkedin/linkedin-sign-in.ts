@@ -1,10 +1,10 @@
-import type { SignInStart, SignInState } from '../../../shared/ui-api';
-import { toAppError } from '../errors';
-import { SettingsInvalidError } from '../settings/settings-store';
-import { LINKEDIN_SCOPE, startSignIn, type SignInFlow } from '../sources/linkedin/linkedin-oauth';
-import { saveTokenSet } from '../sources/linkedin/linkedin-token-store';
-import type { AppContext } from './app-context';
-import type { MethodGroup } from './method-table';
+import type { SignInStart, SignInState } from '../../../../shared/ui-api';
+import { toAppError } from '../../errors';
+import { SettingsInvalidError } from '../../settings/settings-store';
+import { LINKEDIN_SCOPE, startSignIn, type SignInFlow } from './linkedin-oauth';
+import { saveTokenSet } from './linkedin-token-store';
+import type { AppContext } from '../../app/app-context';
+import type { MethodGroup } from '../../app/method-table';
 
 /**
  * linkedin.startSignIn / signInState. One sign-in at a time: starting again replaces a waiting

@@ -1,9 +1,10 @@
-import type { ErrorCode } from '../../../shared/error-codes';
-import type { LinkedInPage, TokenCheck } from '../../../shared/ui-api';
-import { toAppError } from '../errors';
-import { forEachLimited } from '../lake/for-each-limited';
-import { type AppContext, linkedInClientFor } from './app-context';
-import type { MethodGroup } from './method-table';
+import type { ErrorCode } from '../../../../shared/error-codes';
+import type { LinkedInPage, TokenCheck } from '../../../../shared/ui-api';
+import { toAppError } from '../../errors';
+import { forEachLimited } from '../../lake/for-each-limited';
+import type { AppContext } from '../../app/app-context';
+import type { MethodGroup } from '../../app/method-table';
+import { linkedInClientFor } from './linkedin-source';
 
 /** Codes that answer "is the token good?" with no; anything else (network, keychain) is a failure to check. */
 const TOKEN_PROBLEMS: ReadonlySet<ErrorCode> = new Set([
@@ -37,7 +38,7 @@ export function createLinkedInHandlers(ctx: AppContext): MethodGroup<'linkedin.c
 
 /** The pages the token's member administers (organizationAcls), named through `organizations`. */
 async function discoverPages(ctx: AppContext): Promise<LinkedInPage[]> {
-  const client = linkedInClientFor(ctx, await ctx.settings());
+  const client = linkedInClientFor({ settings: await ctx.settings(), secrets: ctx.deps.secrets, now: ctx.deps.now, interactive: true }).api;
   const ids = await client.listAdministeredOrganizationIds();
   const pages: LinkedInPage[] = ids.map((id) => ({ id, name: '', vanityName: null }));
   await forEachLimited(pages.slice(0, MAX_NAMED_PAGES), NAME_CONCURRENCY, async (page) => {
