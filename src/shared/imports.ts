@@ -35,6 +35,8 @@ export interface ImportFileSummary {
   format: ImportFormatName;
   rowsRead: number;
   warnings: string[];
+  /** Generic tables: the header each role was read from. */
+  columns?: ImportMappingDto;
 }
 
 export interface ImportPreviewRow {

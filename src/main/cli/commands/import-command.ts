@@ -132,6 +132,8 @@ function report(ctx: CliContext, result: ImportResult, target: string): void {
   const format = result.files.length === 1 ? result.format : `${plural(result.files.length, 'file')}, ${result.format}`;
   if (result.dryRun) {
     ctx.io.out(`Dry run (${format}): would import ${summary(result)}. Nothing was written.`);
+    const columns = result.files[0]?.columns;
+    if (columns) ctx.io.out(`Columns: ${Object.entries(columns).map(([role, name]) => `${role} = ${JSON.stringify(name)}`).join(', ')}`);
     for (const row of result.rows) ctx.io.out(`  ${row.day}  organic ${row.organic ?? '-'}  paid ${row.paid ?? '-'}  followers ${row.followers ?? '-'}`);
     return;
   }

@@ -113,7 +113,7 @@ async function prepare(request: ImportRequest, deps: ImportDeps): Promise<Prepar
     network,
     accountId,
     format: parsed[0]?.format ?? 'generic',
-    files: parsed.map((f) => ({ name: f.file, format: f.format, rowsRead: f.rowsRead, warnings: f.warnings })),
+    files: parsed.map((f) => ({ name: f.file, format: f.format, rowsRead: f.rowsRead, warnings: f.warnings, ...(f.columns ? { columns: f.columns } : {}) })),
     rowsRead: combined.rowsRead,
     gainDays: combined.gains.length,
     totalDays: combined.totals.length,

@@ -74,8 +74,5 @@ export function parseGenericTable(table: RawTable, ctx: ParseContext, mapping: C
     const rejection: ImportRejection = { file: ctx.file, line: 1, reason: resolved.problem ?? 'unreadable header' };
     return { ...base, rowsRead: table.rows.length, gains: [], totals: [], rejections: [rejection], warnings: [] };
   }
-  const used = Object.entries(resolved.used)
-    .map(([role, name]) => `${role} = ${JSON.stringify(name)}`)
-    .join(', ');
-  return { ...base, ...readTableRows(table, resolved.plan, ctx), warnings: [`columns used: ${used}`] };
+  return { ...base, ...readTableRows(table, resolved.plan, ctx), warnings: [], columns: resolved.used };
 }

@@ -70,6 +70,8 @@ export interface ParsedFile {
   totals: TotalDraft[];
   rejections: ImportRejection[];
   warnings: string[];
+  /** Generic tables: which header each role was read from. */
+  columns?: ColumnMapping;
   /** The account the file names itself (the prototype's organizationalEntity), when it does. */
   accountId: string | null;
 }
