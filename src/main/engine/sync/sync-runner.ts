@@ -225,7 +225,7 @@ async function syncAccount(
   startedAt: Date,
   position: { index: number; count: number },
 ): Promise<AccountOutcome> {
-  const label = accountLabel(account);
+  const label = accountLabel(account, deps.sources ?? SOURCES);
   const name = account.name || account.id;
   const base = { network: account.network, accountId: account.id };
   const progress = (kind: SyncProgress['kind'], [message, text]: [string, ProgressText]): void =>
@@ -302,8 +302,8 @@ function earliest(a: Day | null, b: Day | null): Day | null {
   return a < b ? a : b;
 }
 
-export function accountLabel(account: { network: string; id: string; name?: string }): string {
-  const network = findSource(account.network)?.displayName ?? account.network;
+export function accountLabel(account: { network: string; id: string; name?: string }, sources: readonly SourceDescription[] = SOURCES): string {
+  const network = findSource(account.network, sources)?.displayName ?? account.network;
   return account.name ? `${account.name} (${network} ${account.id})` : `${network} page ${account.id}`;
 }
 
