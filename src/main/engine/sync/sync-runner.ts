@@ -2,6 +2,7 @@ import type { AccountRunResult, RunRecord, RunTrigger, RunWarning } from '../../
 import { type Day, dayRange, utcDay } from '../dates';
 import { AppError, toAppError } from '../errors';
 import type { RunHistory } from '../history/run-history';
+import type { LakeDestination } from '../lake/lake-destination';
 import type { GainRow, TotalRow } from '../lake/lake-rows';
 import { emptyLakeWriteResult, type LakeWriteResult, type LocalLake, mergeLakeWriteResults } from '../lake/local-lake';
 import type { Logger } from '../log/logger';
@@ -34,11 +35,6 @@ export interface SyncDeps {
   destinations?: LakeDestination[];
   /** Sends the alerts the finished run calls for; never throws (an SMTP failure is recorded). */
   alerter?: (record: RunRecord) => Promise<RunRecord['alerts']>;
-}
-
-export interface LakeDestination {
-  name: string;
-  deliver(written: LakeWriteResult): Promise<void>;
 }
 
 export interface SyncRequest {
