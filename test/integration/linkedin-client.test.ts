@@ -71,7 +71,10 @@ describe('follower gains', () => {
 
     expect(gains.map((g) => g.day)).toEqual(dayRange(from, to));
     expect(gains.length).toBeGreaterThanOrEqual(360);
-    for (const gain of gains) expect(gain).toEqual({ day: gain.day, ...defaultFakeGains(ORG, gain.day) });
+    for (const gain of gains) {
+      const { organic, paid } = defaultFakeGains(ORG, gain.day);
+      expect(gain).toEqual({ day: gain.day, organicGain: organic, paidGain: paid });
+    }
     expect(fake.statsRequests).toBe(1);
     expect(li.apiCalls).toBe(1);
 
