@@ -227,8 +227,10 @@ async function syncAccount(
   const progress = (kind: SyncProgress['kind'], [message, text]: [string, ProgressText]): void =>
     deps.progress?.({ kind, message, text, accountIndex: position.index, accountCount: position.count });
   let plan: AccountPlan = { daysRequested: [], window: null };
+  const known = findSource(account.network, deps.sources ?? SOURCES);
   try {
-    const source = sourceFor(account.network, deps.sources ?? SOURCES);
+    // An account of a network this build cannot sync fails alone, with a USAGE error saying so.
+    const source = known ?? sourceFor(account.network, deps.sources ?? SOURCES);
     const client = clients.for(source);
     const planSettings = source.planSettings(deps.settings);
     const coverage = await deps.lake.coverage(account.network, account.id);
@@ -274,7 +276,8 @@ async function syncAccount(
       newestMissing,
     };
   } catch (error) {
-    const appError = toAppError(error);
+    // The network says what its failures mean (contract §7 codes).
+    const appError = known ? known.classifyError(error) : toAppError(error);
     const message = `${label}: ${appError.oneLine()}`;
     deps.logger.error('sync.account-failed', { network: account.network, accountId: account.id, code: appError.code, message: appError.message });
     progress('account-failed', [message, progressText('progress.failed', { account: name, code: appError.code })]);
