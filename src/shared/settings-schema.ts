@@ -90,7 +90,6 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type AccountSettings = z.infer<typeof accountSchema>;
-export type SettingsInput = z.input<typeof settingsSchema>;
 
 export function defaultSettings(): Settings {
   return settingsSchema.parse({});

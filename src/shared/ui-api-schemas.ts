@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDay } from './day';
 import type { ErrorCode } from './error-codes';
 import { NETWORKS } from './networks';
 import { SECRET_NAMES } from './secret-names';
@@ -21,17 +22,7 @@ export const MAX_RUNS_LIMIT = 1000;
 const MAX_SETTINGS_ARRAY = 500;
 const MAX_SETTINGS_DEPTH = 8;
 
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date: 2026-02-30 matches the pattern but is not a day. */
-function isCalendarDay(value: string): boolean {
-  const m = DAY_RE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
-}
-
-const day = z.string().max(10).refine(isCalendarDay, 'expected a date YYYY-MM-DD');
+const day = z.string().max(10).refine(isDay, 'expected a date YYYY-MM-DD');
 const pageId = z.string().max(64).regex(/^[A-Za-z0-9_.-]{1,64}$/, 'expected the page id, e.g. 2414183');
 // What an id looks like is the network's to say (its source validates and normalises it, e.g.
 // LinkedIn's URN form), so the request only bounds its size.

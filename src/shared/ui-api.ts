@@ -204,3 +204,13 @@ export const UI_METHODS = [
   'doctor.run',
   'alerts.sendTest',
 ] as const satisfies readonly UiMethod[];
+
+export function isUiMethod(value: unknown): value is UiMethod {
+  return typeof value === 'string' && (UI_METHODS as readonly string[]).includes(value);
+}
+
+/** What the desktop preload exposes as `window.followerPulseIpc` (contextBridge, sandboxed). */
+export interface FollowerPulseIpcBridge {
+  call(method: string, request: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

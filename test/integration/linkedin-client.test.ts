@@ -71,7 +71,10 @@ describe('follower gains', () => {
 
     expect(gains.map((g) => g.day)).toEqual(dayRange(from, to));
     expect(gains.length).toBeGreaterThanOrEqual(360);
-    for (const gain of gains) expect(gain).toEqual({ day: gain.day, ...defaultFakeGains(ORG, gain.day) });
+    for (const gain of gains) {
+      const { organic, paid } = defaultFakeGains(ORG, gain.day);
+      expect(gain).toEqual({ day: gain.day, organicGain: organic, paidGain: paid });
+    }
     expect(fake.statsRequests).toBe(1);
     expect(li.apiCalls).toBe(1);
 
@@ -105,17 +108,17 @@ describe('follower gains', () => {
   it('keeps negative gains and sees revisions', async () => {
     fake.setGain(ORG, '2026-11-20', { organic: -7, paid: 2 });
     const li = client();
-    expect(await li.fetchFollowerGains(ORG, '2026-11-20', '2026-11-20')).toEqual([{ day: '2026-11-20', organic: -7, paid: 2 }]);
+    expect(await li.fetchFollowerGains(ORG, '2026-11-20', '2026-11-20')).toEqual([{ day: '2026-11-20', organicGain: -7, paidGain: 2 }]);
     fake.setGain(ORG, '2026-11-20', { organic: -9, paid: 0 });
-    expect(await li.fetchFollowerGains(ORG, '2026-11-20', '2026-11-20')).toEqual([{ day: '2026-11-20', organic: -9, paid: 0 }]);
+    expect(await li.fetchFollowerGains(ORG, '2026-11-20', '2026-11-20')).toEqual([{ day: '2026-11-20', organicGain: -9, paidGain: 0 }]);
   });
 
   it('uses a custom gains generator, and null means the day is missing', async () => {
     fake.addOrganization('77', { name: 'Beta', gains: (day) => (day.endsWith('5') ? null : { organic: 1, paid: 0 }) });
     const gains = await client().fetchFollowerGains('77', '2026-11-14', '2026-11-16');
     expect(gains).toEqual([
-      { day: '2026-11-14', organic: 1, paid: 0 },
-      { day: '2026-11-16', organic: 1, paid: 0 },
+      { day: '2026-11-14', organicGain: 1, paidGain: 0 },
+      { day: '2026-11-16', organicGain: 1, paidGain: 0 },
     ]);
   });
 

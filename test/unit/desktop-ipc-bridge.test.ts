@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createIpcBridge, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isUiEventName, isUiMethod, UI_EVENT_NAMES, type IpcRendererLike } from '../../src/main/desktop/ipc-bridge';
-import { UI_METHODS } from '../../src/shared/ui-api';
+import { createIpcBridge, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isUiEventName, UI_EVENT_NAMES, type IpcRendererLike } from '../../src/main/desktop/ipc-bridge';
+import { isUiMethod, UI_METHODS } from '../../src/shared/ui-api';
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void;
 

@@ -212,8 +212,8 @@ describe('response validation → LINKEDIN_BAD_RESPONSE', () => {
   it('returns signed gains sorted by day, omitting nothing and inventing nothing', () => {
     const result = parse([element(DAY + 2 * 86_400_000, { organicFollowerGain: -4, paidFollowerGain: 0 }), element(DAY)]);
     expect(result).toEqual([
-      { day: '2026-11-01', organic: 3, paid: 1 },
-      { day: '2026-11-03', organic: -4, paid: 0 },
+      { day: '2026-11-01', organicGain: 3, paidGain: 1 },
+      { day: '2026-11-03', organicGain: -4, paidGain: 0 },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { UI_METHODS, type ApiFailure, type UiEvents, type UiMethod } from '../../shared/ui-api';
+import { type ApiFailure, type FollowerPulseIpcBridge, isUiMethod, type UiEvents } from '../../shared/ui-api';
 
 /**
  * The renderer↔main IPC vocabulary, shared by the preload and the main process. It imports
@@ -21,19 +21,10 @@ type MissingEvents = Exclude<UiEventName, (typeof UI_EVENT_NAMES)[number]>;
 const everyEventListed: MissingEvents extends never ? true : false = true;
 void everyEventListed;
 
-export function isUiMethod(value: unknown): value is UiMethod {
-  return typeof value === 'string' && (UI_METHODS as readonly string[]).includes(value);
-}
-
 export function isUiEventName(value: unknown): value is UiEventName {
   return typeof value === 'string' && (UI_EVENT_NAMES as readonly string[]).includes(value);
 }
 
-/** What the preload exposes as `window.followerPulseIpc` (the renderer's FollowerPulseIpcBridge). */
-export interface FollowerPulseIpc {
-  call(method: string, request: unknown): Promise<unknown>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
 
 /** The part of Electron's ipcRenderer the bridge uses; the real one satisfies it. */
 export interface IpcRendererLike {
@@ -47,7 +38,7 @@ export interface IpcRendererLike {
  * and only allow-listed events reach listeners, without Electron's event object (it would
  * hand the page `sender`).
  */
-export function createIpcBridge(ipc: IpcRendererLike): FollowerPulseIpc {
+export function createIpcBridge(ipc: IpcRendererLike): FollowerPulseIpcBridge {
   const listeners = new Map<UiEventName, Set<(payload: unknown) => void>>();
   const dispatch = (_event: unknown, name: unknown, payload: unknown): void => {
     if (!isUiEventName(name)) return;

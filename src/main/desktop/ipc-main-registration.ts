@@ -2,7 +2,8 @@ import type { UiHandlers } from '../engine/app/ui-handlers';
 import type { Logger } from '../engine/log/logger';
 import type { ApiFailure, UiEvents } from '../../shared/ui-api';
 import type { DesktopElectron, DesktopWebContents, IpcInvokeEvent } from './electron-api';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, isUiMethod } from './ipc-bridge';
+import { isUiMethod } from '../../shared/ui-api';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './ipc-bridge';
 import { isTrustedSender } from './url-guards';
 
 export interface UiIpcDeps {

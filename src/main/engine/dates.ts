@@ -1,3 +1,7 @@
+import { DAY_RE } from '../../shared/day';
+
+export { isDay } from '../../shared/day';
+
 /**
  * Days are UTC calendar dates `YYYY-MM-DD` (contract §5). All arithmetic goes through epoch
  * milliseconds at 00:00:00.000Z so the machine's time zone can never shift a day.
@@ -5,20 +9,6 @@
 export type Day = string;
 
 export const DAY_MS = 86_400_000;
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isDay(value: string): boolean {
-  const m = DAY_RE.exec(value);
-  if (!m) return false;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return dayFromMs(ms) === value;
-}
-
-export function parseDay(value: string): Day {
-  if (!isDay(value)) throw new RangeError(`Not a date (YYYY-MM-DD): ${value}`);
-  return value;
-}
-
 export function dayToMs(day: Day): number {
   const m = DAY_RE.exec(day);
   if (!m) throw new RangeError(`Not a date (YYYY-MM-DD): ${day}`);
@@ -62,8 +52,4 @@ export function twelveMonthsBefore(day: Day): Day {
 
 export function maxDay(a: Day, b: Day): Day {
   return a > b ? a : b;
-}
-
-export function minDay(a: Day, b: Day): Day {
-  return a < b ? a : b;
 }

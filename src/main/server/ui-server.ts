@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ErrorCode } from '../../shared/error-codes';
-import { UI_METHODS, type ApiFailure, type UiMethod } from '../../shared/ui-api';
+import { type ApiFailure, isUiMethod } from '../../shared/ui-api';
 import type { UiHandlers } from '../engine/app/ui-handlers';
 import type { Logger } from '../engine/log/logger';
 import { EventStreams } from './event-stream';
@@ -149,10 +149,6 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
 
 function randomSecret(): string {
   return randomBytes(32).toString('base64url');
-}
-
-function isUiMethod(name: string): name is UiMethod {
-  return (UI_METHODS as readonly string[]).includes(name);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -7,7 +7,3 @@ export function chooseApi(): UiApi {
   const bridge = window.followerPulseIpc;
   return bridge ? createIpcApi(bridge) : createHttpApi();
 }
-
-export function transportOf(): 'ipc' | 'http' {
-  return window.followerPulseIpc ? 'ipc' : 'http';
-}

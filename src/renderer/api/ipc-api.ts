@@ -1,11 +1,5 @@
-import type { ApiResult, UiApi, UiEvents, UiMethod, UiRequest, UiResponse } from '../../shared/ui-api';
+import type { ApiResult, FollowerPulseIpcBridge, UiApi, UiEvents, UiMethod, UiRequest, UiResponse } from '../../shared/ui-api';
 import { transportFailure } from './transport-failure';
-
-/** What the desktop preload exposes on `window.followerPulseIpc` (contextBridge, sandboxed). */
-export interface FollowerPulseIpcBridge {
-  call(method: string, request: unknown): Promise<unknown>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-}
 
 declare global {
   interface Window {

@@ -74,7 +74,6 @@ export interface VersionSunsetAlert {
 }
 
 export type PendingAlert = NoDataAlert | FailureAlert | TokenExpiryAlert | VersionSunsetAlert;
-export type AlertKind = PendingAlert['kind'];
 
 export interface TokenInfo {
   storedAt?: string;

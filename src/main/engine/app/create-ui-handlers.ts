@@ -1,6 +1,6 @@
 import type { RunTrigger } from '../../../shared/run-record';
 import { parseUiRequest } from '../../../shared/ui-api-schemas';
-import { UI_METHODS, type ApiResult, type SyncRequestDto, type UiEvents, type UiMethod, type UiResponse } from '../../../shared/ui-api';
+import { isUiMethod, type ApiResult, type SyncRequestDto, type UiEvents, type UiMethod, type UiResponse } from '../../../shared/ui-api';
 import { AppError, toAppError } from '../errors';
 import { redactor as processRedactor } from '../log/redactor';
 import { lastScheduledRunAt } from '../schedule/last-scheduled-run';
@@ -85,7 +85,7 @@ export function createUiHandlers(deps: UiHandlerDeps): AppUiHandlers {
   scheduler?.start();
 
   async function handle<M extends UiMethod>(method: M, request: unknown): Promise<ApiResult<UiResponse<M>>> {
-    if (!(UI_METHODS as readonly string[]).includes(method)) {
+    if (!isUiMethod(method)) {
       return toApiFailure(new AppError('USAGE', `Unknown UI method: ${String(method).slice(0, 60)}`, { hint: 'reload the page; the app may have been updated' }));
     }
     if (closed) return toApiFailure(new AppError('INTERNAL', 'Follower Pulse is shutting down', { hint: 'start it again' }));

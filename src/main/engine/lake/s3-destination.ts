@@ -3,7 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { AppError } from '../errors';
 import { nullLogger, type Logger } from '../log/logger';
 import type { Settings } from '../../../shared/settings-schema';
-import type { LakeDestination } from '../sync/sync-runner';
+import type { LakeDestination } from './lake-destination';
 import { forEachLimited } from './for-each-limited';
 import { type LakeWriteResult, type LocalLake, toLakeError } from './local-lake';
 import { buildPrototypeCompatFiles, compatOrgIds } from './prototype-compat';

@@ -1,4 +1,4 @@
-import { isNetwork, type Network } from '../../../shared/networks';
+import { isNetwork } from '../../../shared/networks';
 import { AppError } from '../errors';
 import type { AppContext } from '../app/app-context';
 import { createLinkedInUiHandlers, linkedInSource } from './linkedin';
@@ -29,8 +29,4 @@ export function sourceFor(network: string, sources: readonly SourceDescription[]
   const known = sources.map((s) => s.id).join(', ');
   const what = isNetwork(network) ? `${network} pages cannot be synced yet` : `"${network}" is not a network`;
   throw new AppError('USAGE', `${what} (available: ${known})`, { hint: `use one of: ${known}` });
-}
-
-export function sourceNetworks(sources: readonly SourceDescription[] = SOURCES): Network[] {
-  return sources.map((s) => s.id);
 }

@@ -2,6 +2,7 @@ import type { AccountRunResult, RunRecord, RunTrigger, RunWarning } from '../../
 import { type Day, dayRange, utcDay } from '../dates';
 import { AppError, toAppError } from '../errors';
 import type { RunHistory } from '../history/run-history';
+import type { LakeDestination } from '../lake/lake-destination';
 import type { GainRow, TotalRow } from '../lake/lake-rows';
 import { emptyLakeWriteResult, type LakeWriteResult, type LocalLake, mergeLakeWriteResults } from '../lake/local-lake';
 import type { Logger } from '../log/logger';
@@ -34,11 +35,6 @@ export interface SyncDeps {
   destinations?: LakeDestination[];
   /** Sends the alerts the finished run calls for; never throws (an SMTP failure is recorded). */
   alerter?: (record: RunRecord) => Promise<RunRecord['alerts']>;
-}
-
-export interface LakeDestination {
-  name: string;
-  deliver(written: LakeWriteResult): Promise<void>;
 }
 
 export interface SyncRequest {
@@ -225,14 +221,16 @@ async function syncAccount(
   startedAt: Date,
   position: { index: number; count: number },
 ): Promise<AccountOutcome> {
-  const label = accountLabel(account);
+  const label = accountLabel(account, deps.sources ?? SOURCES);
   const name = account.name || account.id;
   const base = { network: account.network, accountId: account.id };
   const progress = (kind: SyncProgress['kind'], [message, text]: [string, ProgressText]): void =>
     deps.progress?.({ kind, message, text, accountIndex: position.index, accountCount: position.count });
   let plan: AccountPlan = { daysRequested: [], window: null };
+  const known = findSource(account.network, deps.sources ?? SOURCES);
   try {
-    const source = sourceFor(account.network, deps.sources ?? SOURCES);
+    // An account of a network this build cannot sync fails alone, with a USAGE error saying so.
+    const source = known ?? sourceFor(account.network, deps.sources ?? SOURCES);
     const client = clients.for(source);
     const planSettings = source.planSettings(deps.settings);
     const coverage = await deps.lake.coverage(account.network, account.id);
@@ -278,7 +276,8 @@ async function syncAccount(
       newestMissing,
     };
   } catch (error) {
-    const appError = toAppError(error);
+    // The network says what its failures mean (contract §7 codes).
+    const appError = known ? known.classifyError(error) : toAppError(error);
     const message = `${label}: ${appError.oneLine()}`;
     deps.logger.error('sync.account-failed', { network: account.network, accountId: account.id, code: appError.code, message: appError.message });
     progress('account-failed', [message, progressText('progress.failed', { account: name, code: appError.code })]);
@@ -302,8 +301,8 @@ function earliest(a: Day | null, b: Day | null): Day | null {
   return a < b ? a : b;
 }
 
-export function accountLabel(account: { network: string; id: string; name?: string }): string {
-  const network = findSource(account.network)?.displayName ?? account.network;
+export function accountLabel(account: { network: string; id: string; name?: string }, sources: readonly SourceDescription[] = SOURCES): string {
+  const network = findSource(account.network, sources)?.displayName ?? account.network;
   return account.name ? `${account.name} (${network} ${account.id})` : `${network} page ${account.id}`;
 }
 

@@ -7,7 +7,3 @@ export function daysWritten(run: RunRecord): number {
 export function runDurationMs(run: RunRecord): number {
   return Date.parse(run.finishedAt) - Date.parse(run.startedAt);
 }
-
-export function missingDayCount(run: RunRecord): number {
-  return run.accounts.reduce((sum, a) => sum + a.missingDays.length, 0);
-}

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSync } from '../../hooks/sync-context';
 import { SyncProgressPanel } from '../shared/sync-progress-panel';
-import { StepFooter, StepHeader } from './welcome-view';
+import { StepFooter, StepHeader } from './step-frame';
 
 /** How long "100 %" stays on screen before the run history takes over. */
 const LINGER_MS = 1500;

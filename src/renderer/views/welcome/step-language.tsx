@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/error-explanations';
 import { useApp } from '../../hooks/app-context';
-import { StepFooter, StepHeader } from './welcome-view';
+import { StepFooter, StepHeader } from './step-frame';
 
 const LANGUAGES: { value: Language; label: string; sample: string }[] = [
   { value: 'pt-BR', label: 'Português (Brasil)', sample: '28/11/2026 · 1.234,5' },

@@ -8,7 +8,7 @@ import { SecretChip } from '../../components/secret-chip';
 import { Spinner } from '../../components/spinner';
 import { TokenCheckView } from '../linkedin/token-check-view';
 import { SignInPanel } from '../linkedin/sign-in-panel';
-import { StepFooter, StepHeader } from './welcome-view';
+import { StepFooter, StepHeader } from './step-frame';
 
 export function StepLinkedIn({ onBack, onNext }: { onBack: () => void; onNext: () => void }): React.JSX.Element {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { useApi } from '../../api/api-context';
 import { FailureAlert } from '../../components/failure-alert';
 import { Spinner } from '../../components/spinner';
 import { AddPageById } from '../linkedin/add-page-by-id';
-import { StepFooter, StepHeader } from './welcome-view';
+import { StepFooter, StepHeader } from './step-frame';
 
 interface Candidate extends LinkedInPage {
   tracked: boolean;

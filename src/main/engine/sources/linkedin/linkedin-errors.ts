@@ -1,4 +1,5 @@
 import { AppError } from '../../errors';
+import { oneLine } from '../../text';
 import { linkedInErrorBodySchema, type LinkedInErrorBody } from './linkedin-schemas';
 
 /*
@@ -33,8 +34,7 @@ export function readResponseBody(contentType: string | null, text: string): Resp
 
 /** One line of LinkedIn's own wording, short enough for a notification. */
 function echo(message: string | undefined): string {
-  const oneLine = (message ?? '').replace(/\s+/g, ' ').trim();
-  return oneLine.length > MAX_ECHO_CHARS ? `${oneLine.slice(0, MAX_ECHO_CHARS)}…` : oneLine;
+  return oneLine(message ?? '', MAX_ECHO_CHARS);
 }
 
 function errorBody(body: ResponseBody): LinkedInErrorBody {

@@ -98,7 +98,7 @@ export function parseFollowerStatistics(json: unknown, orgUrn: string, fromMs: n
     if (start < fromMs || start >= toExclusiveMs) continue;
     const day = dayFromMs(start);
     if (byDay.has(day)) throw new AppError('LINKEDIN_BAD_RESPONSE', `LinkedIn returned follower statistics for ${day} twice`);
-    byDay.set(day, { day, organic: element.followerGains.organicFollowerGain, paid: element.followerGains.paidFollowerGain });
+    byDay.set(day, { day, organicGain: element.followerGains.organicFollowerGain, paidGain: element.followerGains.paidFollowerGain });
   }
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }

@@ -5,6 +5,7 @@ import type { SecretStore } from '../../secrets/secret-store';
 import type { SourceClient, SourceClientContext, SourceDescription } from '../source';
 import { LinkedInClient } from './linkedin-client';
 import { linkedInDoctorChecks } from './linkedin-doctor';
+import type { DailyFollowerGain } from './types';
 import { refreshIfNeeded } from './linkedin-token-store';
 import { tokenExpiryWarnings, versionSunsetDay, versionWarnings } from './linkedin-warnings';
 
@@ -36,9 +37,8 @@ export class LinkedInSourceClient implements SourceClient {
     return this.api.apiCalls;
   }
 
-  async fetchGains(accountId: string, window: { from: string; to: string }): Promise<{ day: string; organicGain: number; paidGain: number }[]> {
-    const gains = await this.api.fetchFollowerGains(accountId, window.from, window.to);
-    return gains.map((g) => ({ day: g.day, organicGain: g.organic, paidGain: g.paid }));
+  fetchGains(accountId: string, window: { from: string; to: string }): Promise<DailyFollowerGain[]> {
+    return this.api.fetchFollowerGains(accountId, window.from, window.to);
   }
 
   fetchTotal(accountId: string): Promise<number> {

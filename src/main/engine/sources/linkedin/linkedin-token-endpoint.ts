@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
+import { oneLine } from '../../text';
 import { badResponse, classifyNetworkError, readResponseBody, type ResponseBody } from './linkedin-errors';
 
 /**
@@ -122,7 +123,7 @@ function endpointError(status: number, body: ResponseBody, purpose: Purpose): Ap
   if (body.kind !== 'json' || status >= 500) return badResponse(status, body);
   const parsed = oauthErrorSchema.safeParse(body.value);
   const details = parsed.success ? parsed.data : {};
-  const said = oneLine(details.error_description ?? details.error ?? '');
+  const said = oneLine(details.error_description ?? details.error ?? '', 200);
   const suffix = said ? ` (${said})` : '';
   if (status === 401 || details.error === 'invalid_client') {
     return new AppError('LINKEDIN_BAD_REQUEST', `LinkedIn rejected the app's client ID or client secret${suffix}`, {
@@ -157,11 +158,6 @@ function shapeError(what: string): AppError {
   return new AppError('LINKEDIN_BAD_RESPONSE', `LinkedIn returned ${what} in an unexpected shape`, {
     hint: 'try again later; if it keeps failing LinkedIn may have changed its API and Follower Pulse needs an update',
   });
-}
-
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 /** LinkedIn's own wording is echoed; make sure it never echoes a credential we sent. */

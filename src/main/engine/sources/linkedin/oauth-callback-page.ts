@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../text';
+
 /**
  * The page the browser shows after LinkedIn redirects back to the loopback callback. Both
  * languages are shown, the app's own first: the browser is not the app and may be in either.
@@ -40,8 +42,4 @@ ${sections}
 ${extra}
 </body></html>
 `;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -4,8 +4,8 @@ import type { SharedBackoff } from '../shared-backoff';
 /** One UTC day of follower gains as LinkedIn returned it (already validated). */
 export interface DailyFollowerGain {
   day: Day;
-  organic: number;
-  paid: number;
+  organicGain: number;
+  paidGain: number;
 }
 
 export interface OrganizationInfo {
