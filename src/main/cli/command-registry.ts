@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'query', summary: 'run a read-only SQL query over the lake tables (local or Athena)', load: () => import('./commands/query-command') },
   { name: 'athena', summary: 'create or update the Athena database and tables', load: () => import('./commands/athena-command') },
   { name: 'serve', summary: 'the app in a browser on 127.0.0.1 (headless machines); runs the daily schedule', load: () => import('./commands/serve-command') },
+  { name: 'schedule', summary: 'register the daily sync with the OS scheduler (Task Scheduler, systemd, launchd)', load: () => import('./commands/schedule-command') },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

@@ -2,6 +2,7 @@ import type { RunRecord } from '../../../shared/run-record';
 import { RunHistory } from '../../engine/history/run-history';
 import { LocalLake } from '../../engine/lake/local-lake';
 import { nextDailyRun } from '../../engine/schedule/next-run';
+import { dailySyncLine, readDailySyncOwner } from '../../engine/schedule/os-schedule-owner';
 import type { Settings } from '../../../shared/settings-schema';
 import { StateStore } from '../../engine/settings/state-store';
 import { accountLabel, summarizeDays } from '../../engine/sync/sync-runner';
@@ -84,11 +85,13 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   if (args.positionals.length > 0) throw usageError('status', `Unexpected argument: ${args.positionals[0]}`);
   const settings = await ctx.settings();
   const report = await collectStatus(ctx, settings);
+  const dailySyncBy = await readDailySyncOwner(ctx.home);
   if (ctx.json) {
-    ctx.io.json({ accounts: report.accounts, lastRun: report.lastRun, nextRunAt: report.nextRunAt, destinations: report.destinations });
+    ctx.io.json({ accounts: report.accounts, lastRun: report.lastRun, nextRunAt: report.nextRunAt, destinations: report.destinations, dailySyncBy });
     return EXIT.ok;
   }
   for (const line of formatStatus(report)) ctx.io.out(line);
+  ctx.io.out(dailySyncLine(dailySyncBy, settings.schedule.enabled));
   return EXIT.ok;
 }
 
