@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'ATHENA_FAILED',
   'QUERY_REFUSED',
   'QUERY_FAILED',
+  'SCHEDULE_FAILED',
   'USAGE',
   'INTERNAL',
 ] as const;

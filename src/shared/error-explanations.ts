@@ -322,6 +322,18 @@ const EXPLANATIONS: Partial<Record<ErrorCode, Entry>> = {
       todo: 'Check the SQL and the table and column names.',
     },
   },
+  SCHEDULE_FAILED: {
+    'pt-BR': {
+      title: 'Falha ao agendar',
+      what: 'O agendador do sistema (Agendador de Tarefas, systemd ou launchd) recusou a tarefa diária.',
+      todo: 'Leia a mensagem do agendador, corrija (senha, permissão, sessão do usuário) e rode de novo: follower-pulse schedule install.',
+    },
+    en: {
+      title: 'Scheduling failed',
+      what: 'The OS scheduler (Task Scheduler, systemd or launchd) refused the daily task.',
+      todo: 'Read the scheduler’s message, fix it (password, permission, user session) and run again: follower-pulse schedule install.',
+    },
+  },
   USAGE: {
     'pt-BR': {
       title: 'Comando inválido',

@@ -129,6 +129,8 @@ export interface SchedulerState {
   nextRunAt: string | null;
   running: boolean;
   lastRun: RunRecord | null;
+  /** Who runs the daily sync: this app, or the OS task `schedule install` registered. */
+  dailySyncBy?: 'app' | 'windows-task-scheduler' | 'systemd' | 'launchd';
 }
 
 /** Request and response per method. */

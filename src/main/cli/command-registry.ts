@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'athena', summary: 'create or update the Athena database and tables', load: () => import('./commands/athena-command') },
   { name: 'import', summary: 'import history from a CSV/XLSX file, a folder or an S3 prefix (LinkedIn export, prototype files)', load: () => import('./commands/import-command') },
   { name: 'serve', summary: 'the app in a browser on 127.0.0.1 (headless machines); runs the daily schedule', load: () => import('./commands/serve-command') },
+  { name: 'schedule', summary: 'register the daily sync with the OS scheduler (Task Scheduler, systemd, launchd)', load: () => import('./commands/schedule-command') },
 ];
 
 export function findCommand(name: string): CommandEntry | undefined {

@@ -1,4 +1,5 @@
 import type { DesktopText } from './desktop-text';
+import { dailySyncTrayLine } from './tray-schedule-text';
 import type { TrayState } from './tray-state';
 
 /** What a tray menu item does; start-desktop maps each to a function. */
@@ -48,9 +49,12 @@ function statusLines(state: TrayState, t: DesktopText): string[] {
   if (state.settingsProblem) return [t.settingsInvalid];
   if (state.enabledAccounts === 0) return [t.noAccounts];
   const last = state.running ? t.syncing(state.progress) : lastLine(state, t);
-  if (!state.scheduleEnabled) return [last, t.scheduleOff];
+  const owner = dailySyncTrayLine(state.dailySyncBy, state.scheduleEnabled, t.language);
+  const ownerLines = owner === null ? [] : [owner];
+  // An OS task runs whatever the app's own schedule switch says: its next run is still shown.
+  if (!state.scheduleEnabled && (state.dailySyncBy === null || state.dailySyncBy === 'app')) return [last, t.scheduleOff];
   const next = parseInstant(state.nextRunAt);
-  return next === null ? [last] : [last, t.nextSync(t.when(next, state.now))];
+  return next === null ? [last, ...ownerLines] : [last, t.nextSync(t.when(next, state.now)), ...ownerLines];
 }
 
 function lastLine(state: TrayState, t: DesktopText): string {

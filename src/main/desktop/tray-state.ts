@@ -2,6 +2,7 @@ import type { Language } from '../../shared/error-explanations';
 import type { RunRecord, RunStatus } from '../../shared/run-record';
 import type { Settings } from '../../shared/settings-schema';
 import type { SchedulerState, SyncProgressEvent } from '../../shared/ui-api';
+import type { DailySyncOwner } from './tray-schedule-text';
 
 /** Everything the tray shows; rebuilt into a menu, an icon and a tooltip on every change. */
 export interface TrayState {
@@ -22,6 +23,8 @@ export interface TrayState {
   enabledAccounts: number;
   /** settings.json is invalid: syncing would only fail, so the tray says where to fix it. */
   settingsProblem: boolean;
+  /** Who runs the daily sync (this app or an OS task from `schedule install`); null until known. */
+  dailySyncBy: DailySyncOwner | null;
 }
 
 export function initialTrayState(now: Date): TrayState {
@@ -35,13 +38,15 @@ export function initialTrayState(now: Date): TrayState {
     scheduleEnabled: true,
     enabledAccounts: 0,
     settingsProblem: false,
+    dailySyncBy: null,
   };
 }
 
 /** The `scheduler.state` UI method's answer: whether the schedule is on, the next run, the last run. */
 export function withSchedulerState(state: TrayState, scheduler: SchedulerState): TrayState {
   const lastRun = scheduler.lastRun === null ? state.lastRun : summary(scheduler.lastRun);
-  return { ...state, scheduleEnabled: scheduler.enabled, nextRunAt: scheduler.nextRunAt, lastRun };
+  const dailySyncBy = scheduler.dailySyncBy ?? state.dailySyncBy;
+  return { ...state, scheduleEnabled: scheduler.enabled, nextRunAt: scheduler.nextRunAt, lastRun, dailySyncBy };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { collectStatus, type StatusReport } from '../../engine/app/use-cases/status';
+import { dailySyncLine, readDailySyncOwner } from '../../engine/schedule/os-schedule-owner';
 import { accountLabel, summarizeDays } from '../../engine/sync/sync-runner';
 import { addAccountCommands } from '../account-usage';
 import type { CliContext } from '../cli-context';
@@ -19,11 +20,13 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   if (args.positionals.length > 0) throw usageError('status', `Unexpected argument: ${args.positionals[0]}`);
   const settings = await ctx.settings();
   const report = await collectStatus({ home: ctx.home, lakeDir: ctx.lakeDir(settings), settings, now: ctx.now() });
+  const dailySyncBy = await readDailySyncOwner(ctx.home);
   if (ctx.json) {
-    ctx.io.json({ accounts: report.accounts, lastRun: report.lastRun, nextRunAt: report.nextRunAt, destinations: report.destinations });
+    ctx.io.json({ accounts: report.accounts, lastRun: report.lastRun, nextRunAt: report.nextRunAt, destinations: report.destinations, dailySyncBy });
     return EXIT.ok;
   }
   for (const line of formatStatus(report)) ctx.io.out(line);
+  ctx.io.out(dailySyncLine(dailySyncBy, settings.schedule.enabled));
   return EXIT.ok;
 }
 

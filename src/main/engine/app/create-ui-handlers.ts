@@ -6,6 +6,7 @@ import { redactor as processRedactor } from '../log/redactor';
 import { lastScheduledRunAt } from '../schedule/last-scheduled-run';
 import { Scheduler, type SchedulerSnapshot } from '../schedule/scheduler';
 import type { ScheduleKind } from '../schedule/schedule-decision';
+import { inProcessSchedule, readDailySyncOwner } from '../schedule/os-schedule-owner';
 import { createAccountHandlers } from './account-handlers';
 import { redactDeep, toApiFailure } from './api-failure';
 import { type AppContext, createAppContext, type EmitEvent, type UiHandlerDeps } from './app-context';
@@ -157,7 +158,8 @@ function createScheduler(ctx: AppContext, syncs: SyncCoordinator): Scheduler {
   return new Scheduler({
     now: ctx.deps.now,
     logger,
-    config: async () => (await ctx.settings()).schedule,
+    // An OS task installed by `schedule install` runs the daily sync instead (never both).
+    config: async () => inProcessSchedule((await ctx.settings()).schedule, await readDailySyncOwner(ctx.deps.home)),
     lastScheduledRunAt: () => lastScheduledRunAt(ctx.history),
     run,
   });

@@ -1,6 +1,7 @@
 import type { SchedulerState } from '../../../shared/ui-api';
 import { decideSchedule } from '../schedule/schedule-decision';
 import { lastScheduledRunAt } from '../schedule/last-scheduled-run';
+import { readDailySyncOwner } from '../schedule/os-schedule-owner';
 import type { SchedulerSnapshot } from '../schedule/scheduler';
 import type { AppContext } from './app-context';
 import type { MethodGroup } from './method-table';
@@ -38,6 +39,7 @@ export function createSyncHandlers(
         nextRunAt: settings.schedule.enabled ? (nextRunAt?.toISOString() ?? null) : null,
         running: syncs.running,
         lastRun,
+        dailySyncBy: await readDailySyncOwner(ctx.deps.home),
       };
     },
     'runs.list': ({ limit, status }) => ctx.history.list({ limit: limit ?? 50, status }),

@@ -1,0 +1,46 @@
+import { commandLine, dailyAtParts, type ScheduledSync } from './os-schedule-spec';
+
+/**
+ * A launchd agent (~/Library/LaunchAgents) for the daily sync. launchd runs a
+ * StartCalendarInterval job missed during sleep once the Mac wakes; output goes to the home's logs.
+ */
+export function launchdPlist(spec: ScheduledSync, logFile: string): string {
+  const { hours, minutes } = dailyAtParts(spec.dailyAt);
+  const env = { FOLLOWER_PULSE_HOME: spec.home, ...spec.env };
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">',
+    '<plist version="1.0">',
+    '<dict>',
+    '  <key>Label</key>',
+    `  <string>${xml(spec.name.launchdLabel)}</string>`,
+    '  <key>ProgramArguments</key>',
+    '  <array>',
+    ...commandLine(spec).map((arg) => `    <string>${xml(arg)}</string>`),
+    '  </array>',
+    '  <key>EnvironmentVariables</key>',
+    '  <dict>',
+    ...Object.entries(env).flatMap(([name, value]) => [`    <key>${xml(name)}</key>`, `    <string>${xml(value)}</string>`]),
+    '  </dict>',
+    '  <key>WorkingDirectory</key>',
+    `  <string>${xml(spec.home)}</string>`,
+    '  <key>StartCalendarInterval</key>',
+    '  <dict>',
+    '    <key>Hour</key>',
+    `    <integer>${hours}</integer>`,
+    '    <key>Minute</key>',
+    `    <integer>${minutes}</integer>`,
+    '  </dict>',
+    '  <key>StandardOutPath</key>',
+    `  <string>${xml(logFile)}</string>`,
+    '  <key>StandardErrorPath</key>',
+    `  <string>${xml(logFile)}</string>`,
+    '</dict>',
+    '</plist>',
+    '',
+  ].join('\n');
+}
+
+function xml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
