@@ -79,3 +79,19 @@ export interface ImportResult extends ImportPreview {
   /** Days added or changed. */
   daysWritten: number;
 }
+
+/** `import.preview` / `import.commit`: the file travels as base64 in the JSON request. */
+export interface ImportUploadDto {
+  fileName: string;
+  contentBase64: string;
+  network: Network;
+  /** Optional for the prototype's files, which name their page. */
+  accountId?: string;
+  format?: ImportFormatName | 'auto';
+  mapping?: ImportMappingDto;
+}
+
+/** The longest base64 text of a file of MAX_IMPORT_FILE_BYTES. */
+export const MAX_IMPORT_BASE64_CHARS = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
+/** An HTTP request carrying such a file, with room for the other fields. */
+export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_BASE64_CHARS + 64 * 1024;

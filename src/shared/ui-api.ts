@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-codes';
+import type { ImportPreview, ImportResult, ImportUploadDto } from './imports';
 import type { Network } from './networks';
 import type { RunRecord, RunStatus } from './run-record';
 import type { SecretName } from './secret-names';
@@ -157,6 +158,8 @@ export interface UiApiMethods {
   'data.query': { request: { sql: string; engine: QueryEngineName; maxRows?: number }; response: QueryResultDto };
   'doctor.run': { request: void; response: DoctorCheck[] };
   'alerts.sendTest': { request: void; response: { sentTo: string[] } };
+  'import.preview': { request: ImportUploadDto; response: ImportPreview };
+  'import.commit': { request: ImportUploadDto; response: ImportResult };
 }
 
 export type UiMethod = keyof UiApiMethods;
@@ -203,4 +206,6 @@ export const UI_METHODS = [
   'data.query',
   'doctor.run',
   'alerts.sendTest',
+  'import.preview',
+  'import.commit',
 ] as const satisfies readonly UiMethod[];
