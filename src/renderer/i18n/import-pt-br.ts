@@ -1,0 +1,38 @@
+/** Textos da importação de histórico (views/import), espalhados no catálogo pt-BR. */
+export const importPtBR = {
+  importView: {
+    open: 'Importar histórico',
+    title: 'Importar histórico',
+    subtitle:
+      'Traga o histórico de antes da conexão: a exportação de seguidores do LinkedIn (CSV ou XLSX), os arquivos follower_stats do protótipo antigo ou uma planilha com dia e seguidores.',
+    drop: 'Arraste o arquivo para cá',
+    choose: 'Escolher arquivo',
+    chosen: 'Arquivo: {{name}}',
+    network: 'Rede',
+    account: 'ID da página ou conta',
+    accountHelp: 'Opcional para os arquivos do protótipo, que já trazem o ID da página.',
+    check: 'Conferir de novo',
+    reading: 'Lendo o arquivo…',
+    previewTitle: 'Prévia',
+    formats: {
+      generic: 'Planilha genérica',
+      'linkedin-export': 'Exportação de seguidores do LinkedIn',
+      prototype: 'Arquivo do protótipo (follower_stats)',
+    },
+    summary: '{{rows}} linhas lidas · {{gainDays}} dias de ganhos · {{totalDays}} totais de seguidores',
+    span: 'De {{from}} a {{to}}, página {{account}} ({{network}})',
+    apiDays: '{{count}} dia(s) já sincronizados pela API continuam com os números da API.',
+    notTracked: 'Esta conta não está entre as páginas acompanhadas e não será adicionada a elas.',
+    rejectedTitle: 'Arquivo recusado: {{count}} problema(s). Nada será gravado.',
+    rejectedHint: 'Corrija as linhas abaixo e solte o arquivo de novo.',
+    rejectedMore: '… e mais {{count}}',
+    line: 'linha {{line}}',
+    wholeFile: 'arquivo inteiro',
+    columns: { day: 'Dia', organic: 'Orgânicos', paid: 'Patrocinados', total: 'Total', followers: 'Seguidores' },
+    commit: 'Importar',
+    committing: 'Importando…',
+    done: 'Importação concluída: {{days}} dia(s) novos ou alterados.',
+    unchanged: 'Nada mudou: esses números já estavam nos dados.',
+    tooLarge: 'O arquivo passa de 10 MB.',
+  },
+};
