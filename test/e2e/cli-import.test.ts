@@ -82,8 +82,8 @@ describe('follower-pulse import', () => {
       `Rejected ${bad}: 4 problems in 5 lines; nothing was written — fix the lines below and import again.`,
       '  bad.csv:3: followers -3 is negative; a follower count cannot be',
       '  bad.csv:4: "2025-06-31" is not a real date',
-      '  bad.csv:5: 2025-06-04 appears again with different numbers (followers 1011 here, see line 6 of bad.csv)',
-      '  bad.csv:6: 2025-06-04 appears again with different numbers (followers 1012 here, see line 5 of bad.csv)',
+      '  bad.csv:5: 2025-06-04 appears again with different numbers (1011 here, see bad.csv:6)',
+      '  bad.csv:6: 2025-06-04 appears again with different numbers (1012 here, see bad.csv:5)',
       '',
     ]);
     expect(await snapshot()).toEqual(before);

@@ -55,7 +55,7 @@ test("importing the prototype's files: drop, preview, import; a bad file is refu
   await dropFile(page, 'follower_stats_20240603.csv', bad);
   const rejections = page.getByTestId('import-rejections');
   await expect(rejections).toContainText('Arquivo recusado: 1 problema(s). Nada será gravado.');
-  await expect(rejections).toContainText('follower_stats_20240603.csv · linha 3 "2024-06-31" is not a real date');
+  await expect(rejections).toContainText('follower_stats_20240603.csv · linha 3 "2024-06-31" não é uma data que exista');
   await expect(page.getByTestId('import-commit')).toBeDisabled();
   await snap(page, 'import-rejected');
 });

@@ -1,3 +1,4 @@
+import { IMPORT_REASONS_EN } from '../../shared/imports';
 import type { importPtBR } from './import-pt-br';
 
 /** Texts of the history import (views/import), spread into the English catalog. */
@@ -36,5 +37,7 @@ export const importEn: typeof importPtBR = {
     done: 'Import finished: {{days}} day(s) new or changed.',
     unchanged: 'Nothing changed: these numbers were already in the data.',
     tooLarge: 'The file is larger than 10 MB.',
+    columnNames: { followers: 'followers', organic: 'organic gain', paid: 'sponsored gain', gain: 'gain', autoInvited: 'auto-invited followers' },
+    reasons: IMPORT_REASONS_EN,
   },
 };

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/imports';
 import { Alert } from '../../components/alert';
+import { useImportReason } from './use-import-reason';
 
 const LISTED = 20;
 
 function Rejections({ preview }: { preview: ImportPreview }): React.JSX.Element {
   const { t } = useTranslation();
+  const reason = useImportReason();
   const listed = preview.rejections.slice(0, LISTED);
   return (
     <Alert tone="error" title={t('importView.rejectedTitle', { count: preview.rejectedCount })} testId="import-rejections">
@@ -16,7 +18,7 @@ function Rejections({ preview }: { preview: ImportPreview }): React.JSX.Element 
             <span className="import-rejections__where">
               {r.file} · {r.line === null ? t('importView.wholeFile') : t('importView.line', { line: r.line })}
             </span>{' '}
-            {r.reason}
+            {reason(r)}
           </li>
         ))}
       </ul>
@@ -59,6 +61,7 @@ function RowsTable({ preview }: { preview: ImportPreview }): React.JSX.Element {
 /** What the file holds and what importing it would do; problems first. */
 export function ImportPreviewCard({ preview }: { preview: ImportPreview }): React.JSX.Element {
   const { t } = useTranslation();
+  const reason = useImportReason();
   return (
     <section className="card" data-testid="import-preview">
       <div className="card__header">
@@ -74,7 +77,7 @@ export function ImportPreviewCard({ preview }: { preview: ImportPreview }): Reac
         {preview.firstDay ? <p>{t('importView.span', { from: preview.firstDay, to: preview.lastDay, account: preview.accountId, network: preview.network })}</p> : null}
         {preview.files.flatMap((f) => f.warnings).map((w, i) => (
           <Alert key={i} tone="warning">
-            {w}
+            {reason(w)}
           </Alert>
         ))}
         {preview.daysAlreadyFromApi > 0 ? <Alert tone="info">{t('importView.apiDays', { count: preview.daysAlreadyFromApi })}</Alert> : null}
