@@ -59,3 +59,23 @@ test("importing the prototype's files: drop, preview, import; a bad file is refu
   await expect(page.getByTestId('import-commit')).toBeDisabled();
   await snap(page, 'import-rejected');
 });
+
+test('a generic spreadsheet with its own column names: name the columns, check again, import', async ({ page, serve }) => {
+  await page.goto(`${serve.url}#/import`);
+  await dropFile(page, 'planilha.csv', 'quando;quantos\r\n01/03/2024;1.200\r\n02/03/2024;1.207\r\n');
+  await expect(page.getByTestId('import-rejections')).toContainText('nenhuma coluna de dia entre "quando", "quantos"');
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+
+  await page.getByText('Formato e colunas').click();
+  await page.getByLabel('Coluna do dia').fill('quando');
+  await page.getByLabel('Coluna de seguidores').fill('quantos');
+  await page.getByRole('button', { name: 'Conferir de novo' }).click();
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.getByTestId('import-summary')).toHaveText('2 linhas lidas · 0 dias de ganhos · 2 totais de seguidores');
+  await expect(preview.getByTestId('import-rows').locator('tbody tr').nth(1)).toHaveText(['2024-03-02', '—', '—', '—', '1207'].join(''));
+  await snap(page, 'import-generic-mapping');
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result')).toHaveText('Importação concluída: 2 dia(s) novos ou alterados.');
+  const written = await readFile(join(serve.home, 'lake', 'follower_totals', 'month=2024-03', `linkedin-${ACME.id}-import.csv`), 'utf8');
+  expect(written.split('\n')[2]).toMatch(new RegExp(`^2024-03-02,linkedin,${ACME.id},1207,import,`));
+});

@@ -34,6 +34,11 @@ export const importPtBR = {
     done: 'Importação concluída: {{days}} dia(s) novos ou alterados.',
     unchanged: 'Nada mudou: esses números já estavam nos dados.',
     tooLarge: 'O arquivo passa de 10 MB.',
+    mappingTitle: 'Formato e colunas',
+    format: 'Formato',
+    formatAuto: 'Reconhecer pelo cabeçalho',
+    mappingAuto: 'reconhecer pelo nome',
+    mapping: { day: 'Coluna do dia', followers: 'Coluna de seguidores', organic: 'Coluna de ganho orgânico', paid: 'Coluna de ganho patrocinado', gain: 'Coluna de ganho total' },
     columnNames: { followers: 'seguidores', organic: 'ganho orgânico', paid: 'ganho patrocinado', gain: 'ganho', autoInvited: 'seguidores convidados automaticamente' },
     // Os mesmos códigos e parâmetros de IMPORT_REASONS_EN (src/shared/imports.ts).
     reasons: {

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_IMPORT_FILE_BYTES, type ImportPreview, type ImportResult, type ImportUploadDto } from '../../../shared/imports';
+import { MAX_IMPORT_FILE_BYTES, type ImportFormatName, type ImportMappingDto, type ImportPreview, type ImportResult, type ImportUploadDto } from '../../../shared/imports';
 import { NETWORKS, type Network } from '../../../shared/networks';
 import type { ApiFailure } from '../../../shared/ui-api';
 import { useApi } from '../../api/api-context';
@@ -12,6 +12,7 @@ import { useApp } from '../../hooks/app-context';
 import { DropZone } from './drop-zone';
 import { fileToBase64 } from './file-base64';
 import { ImportPreviewCard } from './import-preview-card';
+import { MappingFields } from './mapping-fields';
 import './import.css';
 
 type Step =
@@ -32,6 +33,8 @@ export function ImportView(): React.JSX.Element {
   const [network, setNetwork] = useState<Network>('linkedin');
   const [accountId, setAccountId] = useState(() => settings?.accounts.find((a) => a.network === 'linkedin')?.id ?? '');
   const [step, setStep] = useState<Step>({ state: 'idle' });
+  const [format, setFormat] = useState<ImportFormatName | 'auto'>('auto');
+  const [mapping, setMapping] = useState<ImportMappingDto>({});
 
   const upload = useCallback(
     (f: { name: string; base64: string }, net: Network, account: string): ImportUploadDto => ({
@@ -39,8 +42,10 @@ export function ImportView(): React.JSX.Element {
       contentBase64: f.base64,
       network: net,
       ...(account.trim() ? { accountId: account.trim() } : {}),
+      format,
+      mapping,
     }),
-    [],
+    [format, mapping],
   );
 
   const preview = useCallback(
@@ -86,6 +91,7 @@ export function ImportView(): React.JSX.Element {
             <SelectField label={t('importView.network')} value={network} options={NETWORKS.map((n) => ({ value: n, label: NETWORK_LABELS[n] }))} onChange={setNetwork} />
             <TextField label={t('importView.account')} value={accountId} onChange={setAccountId} help={t('importView.accountHelp')} />
           </div>
+          <MappingFields format={format} onFormat={setFormat} mapping={mapping} onMapping={setMapping} />
           <DropZone fileName={file?.name ?? null} onFile={(f) => void choose(f)} />
         </div>
         {file ? (
