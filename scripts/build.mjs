@@ -10,7 +10,8 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 const quiet = process.argv.includes('--quiet');
 const log = (line) => quiet || console.log(line);
 const started = Date.now();
-const NODE_EXTERNALS = ['electron', 'keytar', '@duckdb/*', '@aws-sdk/*', '@smithy/*', 'nodemailer', 'vite', 'esbuild'];
+// read-excel-file's node entry requires fs from CommonJS code, which an ESM bundle cannot do.
+const NODE_EXTERNALS = ['electron', 'keytar', '@duckdb/*', '@aws-sdk/*', '@smithy/*', 'nodemailer', 'vite', 'esbuild', 'read-excel-file'];
 
 const noRenderer = process.argv.includes('--no-renderer');
 // The Node side only: keep a renderer built earlier in place.

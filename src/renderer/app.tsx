@@ -116,6 +116,7 @@ export function App(): React.JSX.Element {
 
 // chart.js, its date adapter and plugins load with the Data view, not before the first paint.
 const DataView = lazy(() => import('./views/data/data-view').then((m) => ({ default: m.DataView })));
+const ImportView = lazy(() => import('./views/import/import-view').then((m) => ({ default: m.ImportView })));
 
 const placeholderInfo: AppInfo = { version: '', home: '', lakeDir: '', platform: '', transport: 'http', settingsProblem: null, firstLaunch: false };
 
@@ -130,6 +131,7 @@ function MainViews(): React.JSX.Element {
         </Suspense>
       ) : null}
       {route.view === 'settings' ? <SettingsView section={route.section} /> : null}
+      {route.view === 'import' ? <Suspense fallback={<Spinner />}><ImportView /></Suspense> : null}
     </AppShell>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isDay } from './day';
 import type { ErrorCode } from './error-codes';
+import { IMPORT_FORMAT_NAMES, MAX_IMPORT_BASE64_CHARS } from './imports';
 import { NETWORKS } from './networks';
 import { SECRET_NAMES } from './secret-names';
 import { settingsSchema, type Settings } from './settings-schema';
@@ -75,6 +76,23 @@ const settingsPatch = z
   .superRefine((value, ctx) => checkBounds(value, ctx))
   .pipe(patchSchemaOf(settingsSchema)) as unknown as z.ZodType<DeepPartial<Settings>>;
 
+// ---------------------------------------------------------------- import.preview / import.commit
+
+function importUpload() {
+  const column = z.string().trim().min(1).max(200).optional();
+  return z.strictObject({
+    fileName: z.string().trim().min(1, 'the file name is empty').max(255),
+    contentBase64: z
+      .string()
+      .max(MAX_IMPORT_BASE64_CHARS, 'the file is larger than 10 MB')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected the file as base64'),
+    network: z.enum(NETWORKS),
+    accountId: z.string().trim().max(200).optional(),
+    format: z.enum(['auto', ...IMPORT_FORMAT_NAMES]).optional(),
+    mapping: z.strictObject({ day: column, followers: column, organic: column, paid: column, gain: column }).optional(),
+  });
+}
+
 // ---------------------------------------------------------------- the map
 
 type RequestSchemas = { readonly [M in UiMethod]: z.ZodType<UiRequest<M>, unknown> };
@@ -122,6 +140,8 @@ export const UI_REQUEST_SCHEMAS: RequestSchemas = {
   }),
   'doctor.run': noRequest,
   'alerts.sendTest': noRequest,
+  'import.preview': importUpload(),
+  'import.commit': importUpload(),
 };
 
 export type ParsedRequest<M extends UiMethod> = { ok: true; value: UiRequest<M> } | ApiFailure;

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-codes';
+import type { ImportPreview, ImportResult, ImportUploadDto } from './imports';
 import type { Network } from './networks';
 import type { RunRecord, RunStatus } from './run-record';
 import type { SecretName } from './secret-names';
@@ -159,6 +160,8 @@ export interface UiApiMethods {
   'data.query': { request: { sql: string; engine: QueryEngineName; maxRows?: number }; response: QueryResultDto };
   'doctor.run': { request: void; response: DoctorCheck[] };
   'alerts.sendTest': { request: void; response: { sentTo: string[] } };
+  'import.preview': { request: ImportUploadDto; response: ImportPreview };
+  'import.commit': { request: ImportUploadDto; response: ImportResult };
 }
 
 export type UiMethod = keyof UiApiMethods;
@@ -205,6 +208,8 @@ export const UI_METHODS = [
   'data.query',
   'doctor.run',
   'alerts.sendTest',
+  'import.preview',
+  'import.commit',
 ] as const satisfies readonly UiMethod[];
 
 export function isUiMethod(value: unknown): value is UiMethod {

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../src/shared/imports';
 import { cliEnv, readTree, runCliProcess, tempHome } from '../support/cli-harness';
 import { holdLockInAnotherProcess } from '../support/lock-holder';
+import { buildXlsx } from '../support/xlsx-writer';
 
 const ORG = '2414183';
 const NOW = '2026-11-28T10:00:00Z';
@@ -81,8 +82,8 @@ describe('follower-pulse import', () => {
       `Rejected ${bad}: 4 problems in 5 lines; nothing was written — fix the lines below and import again.`,
       '  bad.csv:3: followers -3 is negative; a follower count cannot be',
       '  bad.csv:4: "2025-06-31" is not a real date',
-      '  bad.csv:5: 2025-06-04 appears again with different numbers (followers 1011 here, see line 6 of bad.csv)',
-      '  bad.csv:6: 2025-06-04 appears again with different numbers (followers 1012 here, see line 5 of bad.csv)',
+      '  bad.csv:5: 2025-06-04 appears again with different numbers (1011 here, see bad.csv:6)',
+      '  bad.csv:6: 2025-06-04 appears again with different numbers (1012 here, see bad.csv:5)',
       '',
     ]);
     expect(await snapshot()).toEqual(before);
@@ -102,6 +103,24 @@ describe('follower-pulse import', () => {
     const result = JSON.parse(json.stdout) as ImportResult;
     expect(result).toMatchObject({ committed: true, dryRun: false, format: 'generic', gainDays: 2, totalDays: 2, daysWritten: 2, rejectedCount: 0, accountTracked: true });
     expect(result.filesWritten).toEqual(['follower_gains/month=2025-02/linkedin-2414183-import.csv', 'follower_totals/month=2025-02/linkedin-2414183-import.csv']);
+  });
+
+  it("imports LinkedIn's follower export as a real XLSX workbook", async () => {
+    const header = ['Date', 'Sponsored followers', 'Organic followers', 'Auto-invited followers', 'Total followers'];
+    const workbook = buildXlsx([
+      { name: 'Location', rows: [['Location', 'Total followers'], ['Brazil', 900]] },
+      { name: 'New followers', rows: [header, [{ date: '2025-11-28' }, 2, 30, 1, 33], ['11/29/2025', 0, 5, 0, 5]] },
+    ]);
+    const path = join(files, 'acme_followers_1764288000000.xlsx');
+    await writeFile(path, workbook);
+    const result = await run(path, '--network', 'linkedin', '--account', ORG);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('Imported 2 days of gains (2025-11-28 to 2025-11-29) for linkedin 2414183 (linkedin-export): 2 days new or changed in 1 file.\n');
+    expect(result.code).toBe(0);
+    expect((await readTree(home)).get('lake/follower_gains/month=2025-11/linkedin-2414183-import.csv')?.toString().split('\n').slice(1, 3)).toEqual([
+      '2025-11-28,linkedin,2414183,31,2,33,import,2026-11-28T10:00:00.000Z',
+      '2025-11-29,linkedin,2414183,5,0,5,import,2026-11-28T10:00:00.000Z',
+    ]);
   });
 
   it('an account that is not tracked is imported but not added to the settings', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { importReasonText } from '../../src/shared/imports';
 import { chooseDateOrder, excelSerialToDay, normalizeHeader, parseCountCell, parseDayCell } from '../../src/main/engine/import/cell-values';
 import { readCsvTable } from '../../src/main/engine/import/csv-table';
 import { decodeText, NotTextError } from '../../src/main/engine/import/text-decoding';
@@ -17,11 +18,12 @@ describe('day cells', () => {
   });
 
   it('names impossible and unreadable dates', () => {
-    expect(parseDayCell('2025-02-30')).toEqual({ ok: false, problem: '"2025-02-30" is not a real date' });
-    expect(parseDayCell('31/04/2025', 'dmy')).toEqual({ ok: false, problem: '"31/04/2025" is not a real date' });
-    expect(parseDayCell('yesterday')).toEqual({ ok: false, problem: '"yesterday" is not a date (expected YYYY-MM-DD, DD/MM/YYYY or an Excel date)' });
-    expect(parseDayCell('')).toEqual({ ok: false, problem: 'the date is empty' });
-    expect(parseDayCell(12)).toEqual({ ok: false, problem: '"12" is not a date (as an Excel date number it is out of range)' });
+    expect(parseDayCell('2025-02-30')).toEqual({ ok: false, problem: { code: 'impossibleDate', params: { value: '"2025-02-30"' } } });
+    expect(parseDayCell('31/04/2025', 'dmy')).toEqual({ ok: false, problem: { code: 'impossibleDate', params: { value: '"31/04/2025"' } } });
+    expect(parseDayCell('yesterday')).toEqual({ ok: false, problem: { code: 'notADate', params: { value: '"yesterday"' } } });
+    expect(parseDayCell('')).toEqual({ ok: false, problem: { code: 'emptyDate', params: {} } });
+    expect(parseDayCell(12)).toEqual({ ok: false, problem: { code: 'serialOutOfRange', params: { value: '"12"' } } });
+    expect(importReasonText('notADate', { value: '"yesterday"' })).toBe('"yesterday" is not a date (expected YYYY-MM-DD, DD/MM/YYYY or an Excel date)');
   });
 
   it('lets the file decide between DD/MM and MM/DD, else the fallback', () => {
@@ -46,7 +48,7 @@ describe('count cells', () => {
     expect(parseCountCell('1,5', true)).toMatchObject({ ok: false });
     expect(parseCountCell('2.5', false)).toMatchObject({ ok: false });
     expect(parseCountCell(2.5, false)).toMatchObject({ ok: false });
-    expect(parseCountCell('twelve', false)).toEqual({ ok: false, problem: '"twelve" is not a whole number' });
+    expect(parseCountCell('twelve', false)).toEqual({ ok: false, problem: { code: 'notWholeNumber', params: { value: '"twelve"' } } });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { combineParsedFiles } from '../../src/main/engine/import/combine-drafts';
 import { detectFormat, parseImportFile, type ParseImportOptions } from '../../src/main/engine/import/parse-import-file';
+import type { ImportRejection } from '../../src/main/engine/import/import-types';
 import { buildXlsx } from '../support/xlsx-writer';
 
 const OPTIONS: ParseImportOptions = { format: 'auto', mapping: {}, today: '2026-12-03', accountId: null };
@@ -8,6 +9,11 @@ const PROTOTYPE_HEADER = 'organizationalEntity,Data,Ganhos de seguidores orgâni
 
 function file(name: string, text: string | Buffer): { name: string; bytes: Buffer } {
   return { name, bytes: typeof text === 'string' ? Buffer.from(text, 'utf8') : text };
+}
+
+/** Rejections as the CLI prints them; the codes are checked where they matter. */
+function plain(rejections: readonly ImportRejection[]): { file: string; line: number | null; reason: string }[] {
+  return rejections.map(({ file, line, reason }) => ({ file, line, reason }));
 }
 
 function parse(name: string, text: string | Buffer, options: Partial<ParseImportOptions> = {}) {
@@ -32,13 +38,14 @@ describe('the prototype follower_stats files', () => {
     const parsed = await parse('follower_stats_20251128.csv', bytes);
     expect(parsed.format).toBe('prototype');
     expect(parsed.gains).toHaveLength(1);
-    expect(parsed.warnings[0]).toMatch(/Windows-1252/);
+    expect(parsed.warnings[0]?.text).toMatch(/Windows-1252/);
+    expect(parsed.warnings[0]?.code).toBe('guessedEncoding');
   });
 
   it('rejects lines for another organization or without a URN', async () => {
     const text = `${PROTOTYPE_HEADER}\r\nurn:li:organization:1,2025-11-28,1,0\r\nurn:li:organization:2,2025-11-29,1,0\r\n2414183,2025-11-30,1,0\r\n`;
     const parsed = await parse('p.csv', text, { accountId: '1' });
-    expect(parsed.rejections).toEqual([
+    expect(plain(parsed.rejections)).toEqual([
       { file: 'p.csv', line: 3, reason: 'the line is for organization 2, not 1' },
       { file: 'p.csv', line: 4, reason: 'organizationalEntity "2414183" is not urn:li:organization:ID' },
     ]);
@@ -103,12 +110,12 @@ describe('the generic format', () => {
   it('a valid line followed by a bad one: the bad line is rejected with its reason', async () => {
     const parsed = await parse('v.csv', 'day,organic_gain,paid_gain\n2025-01-01,3,1\n2025-01-02,three,1\n');
     expect(parsed.gains).toHaveLength(1);
-    expect(parsed.rejections).toEqual([{ file: 'v.csv', line: 3, reason: 'organic gain: "three" is not a whole number' }]);
+    expect(parsed.rejections).toEqual([{ file: 'v.csv', line: 3, reason: 'organic gain: "three" is not a whole number', code: 'notWholeNumber', params: { column: 'organic', value: '"three"' } }]);
   });
 
   it('checks a total gain column against organic + paid', async () => {
     const parsed = await parse('g.csv', 'day,organic_gain,paid_gain,total_gain\n2025-01-01,3,1,4\n2025-01-02,3,1,5\n');
-    expect(parsed.rejections).toEqual([{ file: 'g.csv', line: 3, reason: 'gain 5 is not organic + paid (4)' }]);
+    expect(plain(parsed.rejections)).toEqual([{ file: 'g.csv', line: 3, reason: 'gain 5 is not organic + paid (4)' }]);
   });
 
   it('refuses binary files, empty files and header-only files as a whole', async () => {
@@ -139,7 +146,7 @@ describe("LinkedIn's follower export", () => {
       ['2025-11-27', 11, 2],
       ['2025-11-28', 7, 0],
     ]);
-    expect(parsed.rejections).toEqual([{ file: 'followers.csv', line: 4, reason: 'gain 9 is not organic + paid (2)' }]);
+    expect(plain(parsed.rejections)).toEqual([{ file: 'followers.csv', line: 4, reason: 'gain 9 is not organic + paid (2)' }]);
   });
 
   it('reads a Total column of running follower counts as totals', async () => {
@@ -150,7 +157,7 @@ describe("LinkedIn's follower export", () => {
       ['2025-11-27', 1500],
       ['2025-11-28', 1507],
     ]);
-    expect(parsed.warnings[0]).toMatch(/running follower counts/);
+    expect(parsed.warnings[0]?.text).toMatch(/running follower counts/);
   });
 
   it('reads the pt-BR CSV with DD/MM/YYYY', async () => {
@@ -190,9 +197,9 @@ describe('combining files', () => {
     const b = await parse('b.csv', 'day,organic_gain,paid_gain\n2025-01-01,3,1\n2025-01-02,5,0\n');
     const combined = combineParsedFiles([a, b]);
     expect(combined.gains.map((g) => g.day)).toEqual(['2025-01-01']);
-    expect(combined.rejections).toEqual([
-      { file: 'a.csv', line: 3, reason: '2025-01-02 appears again with different numbers (organic 4, paid 0 here, see line 3 of b.csv)' },
-      { file: 'b.csv', line: 3, reason: '2025-01-02 appears again with different numbers (organic 5, paid 0 here, see line 3 of a.csv)' },
+    expect(plain(combined.rejections)).toEqual([
+      { file: 'a.csv', line: 3, reason: '2025-01-02 appears again with different numbers (4 + 0 here, see b.csv:3)' },
+      { file: 'b.csv', line: 3, reason: '2025-01-02 appears again with different numbers (5 + 0 here, see a.csv:3)' },
     ]);
   });
 });

@@ -9,6 +9,7 @@ import type { UiHandlers } from '../engine/app/ui-handlers';
 import type { Logger } from '../engine/log/logger';
 import { EventStreams } from './event-stream';
 import { readJsonBody } from './read-json-body';
+import { MAX_IMPORT_REQUEST_BYTES } from '../../shared/imports';
 import {
   bearerToken,
   isAllowedFetchSite,
@@ -111,7 +112,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) {
       return sendJson(res, 415, failure('USAGE', 'The request body must be application/json'));
     }
-    const body = await readJsonBody(req);
+    const body = await readJsonBody(req, name.startsWith('import.') ? MAX_IMPORT_REQUEST_BYTES : undefined);
     if (!body.ok) {
       res.setHeader('connection', 'close');
       return sendJson(res, body.status, failure('USAGE', body.message, 'send one JSON document, at most 1 MB'));

@@ -8,11 +8,13 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { view: 'runs'; runId: string | null }
   | { view: 'data' }
+  | { view: 'import' }
   | { view: 'settings'; section: string | null };
 
 export function parseRoute(hash: string): Route {
   const [view, param] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (view === 'data') return { view: 'data' };
+  if (view === 'import') return { view: 'import' };
   if (view === 'settings') return { view: 'settings', section: param || null };
   return { view: 'runs', runId: view === 'runs' && param ? param : null };
 }
@@ -23,6 +25,8 @@ export function routeHref(route: Route): string {
       return route.runId ? `#/runs/${encodeURIComponent(route.runId)}` : '#/runs';
     case 'data':
       return '#/data';
+    case 'import':
+      return '#/import';
     case 'settings':
       return route.section ? `#/settings/${route.section}` : '#/settings';
   }

@@ -1,7 +1,9 @@
+import { importEn } from './import-en';
 import type { Messages } from './pt-br';
 
 /** English. Typed as the Portuguese messages, so a key missing here fails the build. */
 export const en: Messages = {
+  ...importEn,
   app: {
     tagline: 'LinkedIn followers, every day',
     loading: 'Loading…',

@@ -1,9 +1,12 @@
+import { importPtBR } from './import-pt-br';
+
 /**
  * Portuguese (Brazil), the product's first language: written for Brazilian marketing people,
  * with the glossary's words (página, seguidores, sincronização, dias faltantes…).
  * Plural keys carry _zero (i18next uses it for 0 in any language), _one, _many and _other.
  */
 export const ptBR = {
+  ...importPtBR,
   app: {
     tagline: 'Seguidores do LinkedIn, todo dia',
     loading: 'Carregando…',

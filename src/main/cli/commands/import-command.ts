@@ -110,7 +110,7 @@ function summary(result: ImportResult): string {
 }
 
 function notes(ctx: CliContext, result: ImportResult): void {
-  for (const file of result.files) for (const warning of file.warnings) ctx.io.err(`${file.name}: ${warning}`);
+  for (const file of result.files) for (const warning of file.warnings) ctx.io.err(`${file.name}: ${warning.text}`);
   if (result.daysAlreadyFromApi > 0) ctx.io.err(`${plural(result.daysAlreadyFromApi, 'day')} already synced from the API keep the API's numbers.`);
   if (!result.accountTracked) {
     ctx.io.err(`${result.network} ${result.accountId} is not among the tracked pages and was not added (add it with: follower-pulse accounts add ${result.network} ${result.accountId}).`);

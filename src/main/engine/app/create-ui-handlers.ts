@@ -11,6 +11,7 @@ import { createAccountHandlers } from './account-handlers';
 import { redactDeep, toApiFailure } from './api-failure';
 import { type AppContext, createAppContext, type EmitEvent, type UiHandlerDeps } from './app-context';
 import { DataHandlers } from './data-handlers';
+import { createImportHandlers } from './import-handlers';
 import type { MethodTable } from './method-table';
 import { createSecretHandlers } from './secret-handlers';
 import { createSettingsHandlers } from './settings-handlers';
@@ -69,6 +70,7 @@ export function createUiHandlers(deps: UiHandlerDeps): AppUiHandlers {
     ...createSyncHandlers(ctx, syncs, () => scheduler?.state ?? null),
     ...data.handlers(),
     ...createSupportHandlers(ctx),
+    ...createImportHandlers(ctx),
   };
 
   let closed = false;

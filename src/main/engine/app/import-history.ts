@@ -13,7 +13,7 @@ import { utcDay } from '../dates';
 import { AppError } from '../errors';
 import { combineParsedFiles, toGainRows, toTotalRows, type CombinedImport } from '../import/combine-drafts';
 import { parseImportFile, type ImportFileInput } from '../import/parse-import-file';
-import type { ParsedFile } from '../import/import-types';
+import { problemOf, rejectionOf, type ParsedFile } from '../import/import-types';
 import { isSafeAccountId } from '../lake/lake-layout';
 import { gainRowProblem, totalRowProblem } from '../lake/lake-rows';
 import { emptyLakeWriteResult, mergeLakeWriteResults, type LocalLake } from '../lake/local-lake';
@@ -126,7 +126,7 @@ async function prepare(request: ImportRequest, deps: ImportDeps): Promise<Prepar
     committable: combined.rejections.length === 0 && hasRows,
   };
   if (combined.rejections.length === 0 && !hasRows) {
-    preview.rejections = [{ file: parsed[0]?.file ?? '', line: null, reason: 'the file holds no rows to import' }];
+    preview.rejections = [rejectionOf(parsed[0]?.file ?? '', null, problemOf('nothingToImport'))];
     preview.rejectedCount = 1;
   }
   return { network, accountId, parsed, combined, preview };

@@ -1,5 +1,5 @@
 import { addDays, isDay, type Day } from '../dates';
-import type { CellValue } from './import-types';
+import { problemOf, type CellValue, type Problem } from './import-types';
 
 /**
  * Reading one cell as a day or a count, the way spreadsheets write them: ISO days, DD/MM/YYYY
@@ -7,7 +7,7 @@ import type { CellValue } from './import-types';
  * and pandas' `12.0` for an integer column that held a NaN.
  */
 
-export type CellResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+export type CellResult<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -36,7 +36,7 @@ export function excelSerialToDay(serial: number): Day | null {
 }
 
 function impossible(cell: CellValue): CellResult<Day> {
-  return { ok: false, problem: `${show(cell)} is not a real date` };
+  return { ok: false, problem: problemOf('impossibleDate', { value: show(cell) }) };
 }
 
 function dayFromText(text: string, order: DateOrder, cell: CellValue): CellResult<Day> {
@@ -52,22 +52,22 @@ function dayFromText(text: string, order: DateOrder, cell: CellValue): CellResul
     return isDay(day) ? { ok: true, value: day } : impossible(cell);
   }
   if (SERIAL_RE.test(text)) return dayFromSerial(Number(text), cell);
-  return { ok: false, problem: `${show(cell)} is not a date (expected YYYY-MM-DD, DD/MM/YYYY or an Excel date)` };
+  return { ok: false, problem: problemOf('notADate', { value: show(cell) }) };
 }
 
 function dayFromSerial(serial: number, cell: CellValue): CellResult<Day> {
   const day = excelSerialToDay(serial);
-  return day ? { ok: true, value: day } : { ok: false, problem: `${show(cell)} is not a date (as an Excel date number it is out of range)` };
+  return day ? { ok: true, value: day } : { ok: false, problem: problemOf('serialOutOfRange', { value: show(cell) }) };
 }
 
 /** A cell as a UTC day. Dates from XLSX are taken at their UTC calendar day, as the reader builds them. */
 export function parseDayCell(cell: CellValue, order: DateOrder = 'dmy'): CellResult<Day> {
-  if (cell === null || cell === '') return { ok: false, problem: 'the date is empty' };
+  if (cell === null || cell === '') return { ok: false, problem: problemOf('emptyDate') };
   if (cell instanceof Date) {
     return Number.isNaN(cell.getTime()) ? impossible(cell) : { ok: true, value: cell.toISOString().slice(0, 10) };
   }
   if (typeof cell === 'number') return dayFromSerial(cell, cell);
-  if (typeof cell === 'boolean') return { ok: false, problem: `${show(cell)} is not a date` };
+  if (typeof cell === 'boolean') return { ok: false, problem: problemOf('notADate', { value: show(cell) }) };
   return dayFromText(cell.trim(), order, cell);
 }
 
@@ -105,15 +105,15 @@ function integerText(text: string, decimalComma: boolean): number | null {
 /** A cell as a whole number; empty is null (no value), anything fractional or textual a problem. */
 export function parseCountCell(cell: CellValue, decimalComma: boolean): CellResult<number | null> {
   if (cell === null) return { ok: true, value: null };
-  if (cell instanceof Date || typeof cell === 'boolean') return { ok: false, problem: `${show(cell)} is not a number` };
+  if (cell instanceof Date || typeof cell === 'boolean') return { ok: false, problem: problemOf('notANumber', { value: show(cell) }) };
   if (typeof cell === 'number') {
-    if (!Number.isSafeInteger(cell)) return { ok: false, problem: `${show(cell)} is not a whole number` };
+    if (!Number.isSafeInteger(cell)) return { ok: false, problem: problemOf('notWholeNumber', { value: show(cell) }) };
     return { ok: true, value: cell === 0 ? 0 : cell };
   }
   const text = cell.replace(SPACES_RE, '');
   if (text === '' || text.toLowerCase() === 'nan') return { ok: true, value: null };
   const value = integerText(text, decimalComma);
-  if (value === null || !Number.isSafeInteger(value)) return { ok: false, problem: `${show(cell)} is not a whole number` };
+  if (value === null || !Number.isSafeInteger(value)) return { ok: false, problem: problemOf('notWholeNumber', { value: show(cell) }) };
   return { ok: true, value: value === 0 ? 0 : value };
 }
 

@@ -1,7 +1,7 @@
 import type { Network } from '../../../shared/networks';
 import type { Day } from '../dates';
 import type { GainRow, TotalRow } from '../lake/lake-rows';
-import type { GainDraft, ImportRejection, ParsedFile, TotalDraft } from './import-types';
+import { problemOf, rejectionOf, type GainDraft, type ImportRejection, type ParsedFile, type TotalDraft } from './import-types';
 
 /**
  * The rows of every file of one import, one per day and table. A day given twice with the
@@ -16,7 +16,7 @@ interface Draft {
 }
 
 function where(draft: Draft): string {
-  return `line ${draft.line} of ${draft.file}`;
+  return `${draft.file}:${draft.line}`;
 }
 
 function dedupe<T extends Draft>(drafts: readonly T[], same: (a: T, b: T) => boolean, describe: (d: T) => string): { rows: T[]; rejections: ImportRejection[] } {
@@ -32,7 +32,7 @@ function dedupe<T extends Draft>(drafts: readonly T[], same: (a: T, b: T) => boo
     }
     for (const draft of group) {
       const others = group.filter((d) => d !== draft && !same(d, draft)).map(where);
-      rejections.push({ file: draft.file, line: draft.line, reason: `${day} appears again with different numbers (${describe(draft)} here, see ${others.join(', ')})` });
+      rejections.push(rejectionOf(draft.file, draft.line, problemOf('duplicateDay', { day, values: describe(draft), others: others.join(', ') })));
     }
   }
   return { rows: rows.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)), rejections };
@@ -49,12 +49,12 @@ export function combineParsedFiles(files: readonly ParsedFile[]): CombinedImport
   const gains = dedupe(
     files.flatMap((f) => f.gains),
     (a, b) => a.organicGain === b.organicGain && a.paidGain === b.paidGain,
-    (d) => `organic ${d.organicGain}, paid ${d.paidGain ?? 'empty'}`,
+    (d) => `${d.organicGain} + ${d.paidGain ?? '—'}`,
   );
   const totals = dedupe(
     files.flatMap((f) => f.totals),
     (a, b) => a.followers === b.followers,
-    (d) => `followers ${d.followers}`,
+    (d) => String(d.followers),
   );
   const rejections = [...files.flatMap((f) => f.rejections), ...gains.rejections, ...totals.rejections];
   rejections.sort((a, b) => a.file.localeCompare(b.file, 'en') || (a.line ?? 0) - (b.line ?? 0));

@@ -6,7 +6,15 @@ import type { RawTable } from './import-types';
  * holds more of: Brazilian Excel writes `;` (and decimal commas), everything else `,`.
  */
 
-export class CsvReadError extends Error {}
+export class CsvReadError extends Error {
+  /** The parser's own words, e.g. "Invalid Closing Quote … at line 3". */
+  readonly detail: string;
+
+  constructor(detail: string) {
+    super(`the file is not valid CSV: ${detail}`);
+    this.detail = detail;
+  }
+}
 
 export function detectDelimiter(text: string): ',' | ';' {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '';
@@ -34,7 +42,7 @@ export function readCsvTable(text: string): RawTable {
     }) as unknown as InfoRecord[];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new CsvReadError(`the file is not valid CSV: ${message}`);
+    throw new CsvReadError(message);
   }
   const [header, ...rows] = records;
   return {

@@ -1,5 +1,5 @@
 import { findColumn, normalizeHeader } from './cell-values';
-import type { ColumnMapping, ImportRejection, ParseContext, ParsedFile, RawTable } from './import-types';
+import { problemOf, rejectionOf, type ColumnMapping, type ParseContext, type ParsedFile, type Problem, type RawTable } from './import-types';
 import { readTableRows, type ColumnPlan } from './table-rows';
 
 /**
@@ -30,7 +30,7 @@ export interface ResolvedColumns {
   plan: ColumnPlan | null;
   /** Role → the header it was taken from, for the preview. */
   used: Partial<Record<Role, string>>;
-  problem: string | null;
+  problem: Problem | null;
 }
 
 function describeHeader(header: readonly string[]): string {
@@ -46,7 +46,7 @@ export function resolveGenericColumns(header: readonly string[], mapping: Column
     const named = mapping[role];
     const at = named === undefined ? findColumn(header, KNOWN_HEADERS[role]) : findColumn(header, [normalizeHeader(named)]);
     if (named !== undefined && at === -1) {
-      return { plan: null, used, problem: `column ${JSON.stringify(named)} (${ROLE_OPTION[role]}) is not in the header; the columns are ${describeHeader(header)}` };
+      return { plan: null, used, problem: problemOf('mappedColumnMissing', { column: JSON.stringify(named), option: ROLE_OPTION[role], header: describeHeader(header) }) };
     }
     if (at !== -1 && !Object.values(index).includes(at)) {
       index[role] = at;
@@ -54,14 +54,10 @@ export function resolveGenericColumns(header: readonly string[], mapping: Column
     }
   }
   if (index.day === undefined) {
-    return { plan: null, used, problem: `no day column found among ${describeHeader(header)} — name it with --day-column` };
+    return { plan: null, used, problem: problemOf('noDayColumn', { header: describeHeader(header) }) };
   }
   if (index.followers === undefined && index.organic === undefined && index.gain === undefined) {
-    return {
-      plan: null,
-      used,
-      problem: `no followers or gains column found among ${describeHeader(header)} — name one with --followers-column, --organic-column or --gain-column`,
-    };
+    return { plan: null, used, problem: problemOf('noValueColumn', { header: describeHeader(header) }) };
   }
   const plan: ColumnPlan = { day: index.day, followers: index.followers, organic: index.organic, paid: index.paid, gain: index.gain, dateOrder: 'dmy' };
   return { plan, used, problem: null };
@@ -71,7 +67,7 @@ export function parseGenericTable(table: RawTable, ctx: ParseContext, mapping: C
   const base = { file: ctx.file, format: 'generic' as const, accountId: null };
   const resolved = resolveGenericColumns(table.header, mapping);
   if (!resolved.plan) {
-    const rejection: ImportRejection = { file: ctx.file, line: 1, reason: resolved.problem ?? 'unreadable header' };
+    const rejection = rejectionOf(ctx.file, 1, resolved.problem ?? problemOf('noDayColumn', { header: describeHeader(table.header) }));
     return { ...base, rowsRead: table.rows.length, gains: [], totals: [], rejections: [rejection], warnings: [] };
   }
   return { ...base, ...readTableRows(table, resolved.plan, ctx), warnings: [], columns: resolved.used };

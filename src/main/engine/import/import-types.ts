@@ -1,3 +1,4 @@
+import { importReasonText, type ImportNoteDto, type ImportReasonCode, type ImportReasonParams, type ImportRejectionDto } from '../../../shared/imports';
 import type { Day } from '../dates';
 
 /** The file shapes `follower-pulse import` reads (contract §3). */
@@ -53,11 +54,25 @@ export interface TotalDraft {
   file: string;
 }
 
-/** Why a line (or the whole file, line null) cannot be imported. */
-export interface ImportRejection {
-  file: string;
-  line: number | null;
-  reason: string;
+/** What is wrong (or worth knowing), as a code the UI translates and parameters. */
+export interface Problem {
+  code: ImportReasonCode;
+  params: ImportReasonParams;
+}
+
+export function problemOf(code: ImportReasonCode, params: ImportReasonParams = {}): Problem {
+  return { code, params };
+}
+
+/** Why a line (or the whole file, line null) cannot be imported; `reason` is the English text. */
+export type ImportRejection = ImportRejectionDto;
+
+export function rejectionOf(file: string, line: number | null, problem: Problem): ImportRejection {
+  return { file, line, reason: importReasonText(problem.code, problem.params), code: problem.code, params: problem.params };
+}
+
+export function noteOf(problem: Problem): ImportNoteDto {
+  return { text: importReasonText(problem.code, problem.params), code: problem.code, params: problem.params };
 }
 
 /** What one parser made of one file: every good row and a reason for every bad one. */
@@ -69,7 +84,7 @@ export interface ParsedFile {
   gains: GainDraft[];
   totals: TotalDraft[];
   rejections: ImportRejection[];
-  warnings: string[];
+  warnings: ImportNoteDto[];
   /** Generic tables: which header each role was read from. */
   columns?: ColumnMapping;
   /** The account the file names itself (the prototype's organizationalEntity), when it does. */

@@ -1,5 +1,5 @@
 import { findColumn } from './cell-values';
-import type { ParseContext, ParsedFile, RawTable } from './import-types';
+import { noteOf, problemOf, rejectionOf, type ParseContext, type ParsedFile, type RawTable } from './import-types';
 import { readTableRows, type ColumnPlan } from './table-rows';
 
 /**
@@ -60,7 +60,7 @@ export function parseLinkedInExport(table: RawTable, ctx: ParseContext): ParsedF
   const base = { file: ctx.file, format: 'linkedin-export' as const, warnings: [], accountId: null };
   const columns = recognizeLinkedInExport(table.header);
   if (!columns) {
-    return { ...base, rowsRead: table.rows.length, gains: [], totals: [], rejections: [{ file: ctx.file, line: 1, reason: `not LinkedIn's follower export: expected the columns ${LINKEDIN_EXPORT_COLUMNS}` }] };
+    return { ...base, rowsRead: table.rows.length, gains: [], totals: [], rejections: [rejectionOf(ctx.file, 1, problemOf('notLinkedInExport', { columns: LINKEDIN_EXPORT_COLUMNS }))] };
   }
   const gainsPlan: ColumnPlan = {
     day: columns.day,
@@ -80,7 +80,7 @@ export function parseLinkedInExport(table: RawTable, ctx: ParseContext): ParsedF
       return !gain || t.followers > gain.organicGain + (gain.paidGain ?? 0);
     });
   if (everyTotalBigger && asRunningCount.totals.length > 0) {
-    return { ...base, ...asRunningCount, warnings: ['"Total followers" holds running follower counts here (every value exceeds the day\'s new followers); they were imported as follower totals'] };
+    return { ...base, ...asRunningCount, warnings: [noteOf(problemOf('runningTotals'))] };
   }
   return { ...base, ...asDailyTotal };
 }

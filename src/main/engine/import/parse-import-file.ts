@@ -1,7 +1,7 @@
 import type { Day } from '../dates';
 import { CsvReadError, readCsvTable } from './csv-table';
 import { parseGenericTable } from './generic-csv';
-import type { ColumnMapping, ImportFormat, ParsedFile, RawTable } from './import-types';
+import { noteOf, problemOf, rejectionOf, type ColumnMapping, type ImportFormat, type ParsedFile, type Problem, type RawTable } from './import-types';
 import { parseLinkedInExport, recognizeLinkedInExport } from './linkedin-export';
 import { parsePrototypeFile, recognizePrototype } from './prototype-file';
 import { decodeText, NotTextError } from './text-decoding';
@@ -33,14 +33,14 @@ export function detectFormat(header: readonly string[]): ImportFormat {
   return 'generic';
 }
 
-function fileFailure(name: string, format: ImportFormat | 'auto', reason: string): ParsedFile {
+function fileFailure(name: string, format: ImportFormat | 'auto', problem: Problem): ParsedFile {
   return {
     file: name,
     format: format === 'auto' ? 'generic' : format,
     rowsRead: 0,
     gains: [],
     totals: [],
-    rejections: [{ file: name, line: null, reason }],
+    rejections: [rejectionOf(name, null, problem)],
     warnings: [],
     accountId: null,
   };
@@ -49,7 +49,7 @@ function fileFailure(name: string, format: ImportFormat | 'auto', reason: string
 function parseTable(table: RawTable, name: string, options: ParseImportOptions): ParsedFile {
   const format = options.format === 'auto' ? detectFormat(table.header) : options.format;
   const ctx = { file: name, today: options.today };
-  if (table.rows.length === 0) return fileFailure(name, format, 'the file has a header but no data lines');
+  if (table.rows.length === 0) return fileFailure(name, format, problemOf('headerOnly'));
   switch (format) {
     case 'prototype':
       return parsePrototypeFile(table, ctx, options.accountId);
@@ -73,21 +73,21 @@ async function readTables(input: ImportFileInput): Promise<{ table: RawTable | '
 }
 
 export async function parseImportFile(input: ImportFileInput, options: ParseImportOptions): Promise<ParsedFile> {
-  if (input.bytes.byteLength === 0) return fileFailure(input.name, options.format, 'the file is empty');
+  if (input.bytes.byteLength === 0) return fileFailure(input.name, options.format, problemOf('emptyFile'));
   if (/\.xls$/i.test(input.name) && !looksLikeXlsx(input.bytes)) {
-    return fileFailure(input.name, options.format, 'old Excel .xls files cannot be read: save it as .xlsx or CSV');
+    return fileFailure(input.name, options.format, problemOf('oldXls'));
   }
   try {
     const read = await readTables(input);
     const table = read.table === 'xlsx' ? chooseSheet(read.tables ?? [], options) : read.table;
-    if (!table || table.header.length === 0) return fileFailure(input.name, options.format, 'the file holds no table');
+    if (!table || table.header.length === 0) return fileFailure(input.name, options.format, problemOf('noTable'));
     const name = table.sheet === undefined ? input.name : `${input.name} [${table.sheet}]`;
     const parsed = parseTable(table, name, options);
-    return read.warning ? { ...parsed, warnings: [read.warning, ...parsed.warnings] } : parsed;
+    return read.warning ? { ...parsed, warnings: [noteOf(problemOf('guessedEncoding')), ...parsed.warnings] } : parsed;
   } catch (error) {
-    if (error instanceof NotTextError || error instanceof CsvReadError || error instanceof XlsxReadError) {
-      return fileFailure(input.name, options.format, error.message);
-    }
+    if (error instanceof NotTextError) return fileFailure(input.name, options.format, problemOf('notText'));
+    if (error instanceof CsvReadError) return fileFailure(input.name, options.format, problemOf('notCsv', { detail: error.detail }));
+    if (error instanceof XlsxReadError) return fileFailure(input.name, options.format, problemOf('badWorkbook', { detail: error.detail }));
     throw error;
   }
 }

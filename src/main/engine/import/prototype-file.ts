@@ -1,5 +1,5 @@
 import { findColumn } from './cell-values';
-import type { ParseContext, ParsedFile, RawTable } from './import-types';
+import { problemOf, rejectionOf, type ParseContext, type ParsedFile, type Problem, type RawTable } from './import-types';
 import { readTableRows } from './table-rows';
 
 /**
@@ -34,23 +34,23 @@ export function parsePrototypeFile(table: RawTable, ctx: ParseContext, expectedA
   const base = { file: ctx.file, format: 'prototype' as const, warnings: [], totals: [] };
   const columns = recognizePrototype(table.header);
   if (!columns) {
-    return { ...base, rowsRead: table.rows.length, gains: [], accountId: null, rejections: [{ file: ctx.file, line: 1, reason: `not a prototype follower_stats file: expected the columns ${PROTOTYPE_COLUMNS}` }] };
+    return { ...base, rowsRead: table.rows.length, gains: [], accountId: null, rejections: [rejectionOf(ctx.file, 1, problemOf('notPrototype', { columns: PROTOTYPE_COLUMNS }))] };
   }
   const result = readTableRows(table, { day: columns.day, organic: columns.organic, paid: columns.paid, dateOrder: 'dmy' }, ctx);
   let accountId = expectedAccountId;
-  const badLines = new Map<number, string>();
+  const badLines = new Map<number, Problem>();
   for (const row of table.rows) {
     const urn = String(row.cells[columns.entity] ?? '').trim();
     const id = ORG_URN_RE.exec(urn)?.[1];
     if (!id) {
-      if (row.cells.some((c) => c !== null && String(c).trim() !== '')) badLines.set(row.line, `organizationalEntity ${JSON.stringify(urn.slice(0, 60))} is not urn:li:organization:ID`);
+      if (row.cells.some((c) => c !== null && String(c).trim() !== '')) badLines.set(row.line, problemOf('badUrn', { value: JSON.stringify(urn.slice(0, 60)) }));
       continue;
     }
     accountId ??= id;
-    if (id !== accountId) badLines.set(row.line, `the line is for organization ${id}, not ${accountId}`);
+    if (id !== accountId) badLines.set(row.line, problemOf('otherOrganization', { id, expected: accountId }));
   }
   const rejections = [...result.rejections];
-  for (const [line, reason] of badLines) if (!rejections.some((r) => r.line === line)) rejections.push({ file: ctx.file, line, reason });
+  for (const [line, problem] of badLines) if (!rejections.some((r) => r.line === line)) rejections.push(rejectionOf(ctx.file, line, problem));
   rejections.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { ...base, rowsRead: result.rowsRead, gains: result.gains.filter((g) => !badLines.has(g.line)), rejections, accountId };
 }

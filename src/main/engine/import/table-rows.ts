@@ -1,6 +1,7 @@
 import type { Day } from '../dates';
 import { chooseDateOrder, parseCountCell, parseDayCell, type DateOrder } from './cell-values';
-import type { CellValue, GainDraft, ImportRejection, ParseContext, RawTable, TableRow, TotalDraft } from './import-types';
+import type { IMPORT_COLUMN_NAMES } from '../../../shared/imports';
+import { problemOf, rejectionOf, type CellValue, type GainDraft, type ImportRejection, type ParseContext, type Problem, type RawTable, type TableRow, type TotalDraft } from './import-types';
 
 /**
  * Turns a table's rows into gains and totals drafts given which column holds what. Shared by
@@ -27,7 +28,16 @@ export interface TableRowsResult {
   rowsRead: number;
 }
 
-class LineProblem extends Error {}
+class LineProblem extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.code);
+    this.problem = problem;
+  }
+}
+
+type ColumnName = (typeof IMPORT_COLUMN_NAMES)[number];
 
 function cell(row: TableRow, index: number | undefined): CellValue {
   if (index === undefined || index < 0) return null;
@@ -39,9 +49,9 @@ function isBlank(value: CellValue): boolean {
   return value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-function count(row: TableRow, index: number | undefined, label: string, decimalComma: boolean): number | null {
+function count(row: TableRow, index: number | undefined, column: ColumnName, decimalComma: boolean): number | null {
   const result = parseCountCell(cell(row, index), decimalComma);
-  if (!result.ok) throw new LineProblem(`${label}: ${result.problem}`);
+  if (!result.ok) throw new LineProblem({ ...result.problem, params: { ...result.problem.params, column } });
   return result.value;
 }
 
@@ -53,31 +63,31 @@ interface LineValues {
 }
 
 function gainsOf(row: TableRow, plan: ColumnPlan, decimalComma: boolean): { organic: number | null; paid: number | null } {
-  const organic = count(row, plan.organic, 'organic gain', decimalComma);
-  const extra = count(row, plan.organicExtra, 'auto-invited followers', decimalComma);
-  const paid = count(row, plan.paid, 'paid gain', decimalComma);
+  const organic = count(row, plan.organic, 'organic', decimalComma);
+  const extra = count(row, plan.organicExtra, 'autoInvited', decimalComma);
+  const paid = count(row, plan.paid, 'paid', decimalComma);
   const gain = count(row, plan.gain, 'gain', decimalComma);
   if (plan.organic === undefined) {
     if (paid !== null && gain !== null) return { organic: gain - paid, paid };
     return { organic: gain, paid: null };
   }
   if (organic === null) {
-    if (paid !== null || extra !== null) throw new LineProblem('organic gain is empty while paid gain is not');
+    if (paid !== null || extra !== null) throw new LineProblem(problemOf('organicEmpty'));
     return { organic: null, paid: null };
   }
   const total = organic + (extra ?? 0) + (paid ?? 0);
-  if (gain !== null && gain !== total) throw new LineProblem(`gain ${gain} is not organic + paid (${total})`);
+  if (gain !== null && gain !== total) throw new LineProblem(problemOf('gainMismatch', { gain, sum: total }));
   return { organic: organic + (extra ?? 0), paid };
 }
 
 function readLine(row: TableRow, plan: ColumnPlan, order: DateOrder, decimalComma: boolean, today: Day): LineValues {
   const day = parseDayCell(cell(row, plan.day), order);
   if (!day.ok) throw new LineProblem(day.problem);
-  if (day.value > today) throw new LineProblem(`${day.value} is in the future`);
+  if (day.value > today) throw new LineProblem(problemOf('futureDay', { day: day.value }));
   const followers = count(row, plan.followers, 'followers', decimalComma);
-  if (followers !== null && followers < 0) throw new LineProblem(`followers ${followers} is negative; a follower count cannot be`);
+  if (followers !== null && followers < 0) throw new LineProblem(problemOf('negativeFollowers', { value: followers }));
   const { organic, paid } = gainsOf(row, plan, decimalComma);
-  if (followers === null && organic === null) throw new LineProblem(`${day.value} has neither followers nor gains`);
+  if (followers === null && organic === null) throw new LineProblem(problemOf('noValues', { day: day.value }));
   return { day: day.value, followers, organic, paid };
 }
 
@@ -97,7 +107,7 @@ export function readTableRows(table: RawTable, plan: ColumnPlan, ctx: ParseConte
       if (values.followers !== null) out.totals.push({ day: values.day, followers: values.followers, line: row.line, file: ctx.file });
     } catch (error) {
       if (!(error instanceof LineProblem)) throw error;
-      out.rejections.push({ file: ctx.file, line: row.line, reason: error.message });
+      out.rejections.push(rejectionOf(ctx.file, row.line, error.problem));
     }
   }
   return out;

@@ -6,7 +6,14 @@ import type { CellValue, RawTable } from './import-types';
  * is loaded on first use, so commands that never see a workbook never load it.
  */
 
-export class XlsxReadError extends Error {}
+export class XlsxReadError extends Error {
+  readonly detail: string;
+
+  constructor(detail: string) {
+    super(`the workbook cannot be read (${detail})`);
+    this.detail = detail;
+  }
+}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -30,7 +37,7 @@ export async function readXlsxTables(bytes: Uint8Array): Promise<RawTable[]> {
     sheets = await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new XlsxReadError(`the workbook cannot be read (${message}); save it again from Excel as .xlsx, or as CSV`);
+    throw new XlsxReadError(message);
   }
   return sheets.map(({ sheet, data }) => {
     const rows = data.map((row, index) => ({ line: index + 1, cells: row.map(toCell) }));

@@ -37,6 +37,7 @@ export function DataView(): React.JSX.Element {
           <h1>{t('data.title')}</h1>
           <p className="page__subtitle">{t('data.subtitle')}</p>
         </div>
+        <a className="btn" href={routeHref({ view: 'import' })} data-testid="open-import">{t('importView.open')}</a>
       </header>
       {!coverage.result ? (
         <section className="card">
