@@ -1,0 +1,2 @@
+export { CATALOGS, LANGUAGES, toLanguage, type Language, type Messages } from './catalogs';
+export { hasKey, t, type TranslationKey, type TranslationParams } from './translate';
