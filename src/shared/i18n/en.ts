@@ -30,6 +30,7 @@ export const en: Messages = {
     set: 'set',
     setFromEnvironment: 'set (environment variable)',
     technicalDetail: 'Technical detail:',
+    technicalDetailSummary: 'Technical detail',
     whatToDo: 'What to do:',
     openSettings: 'Open Settings › {{section}}',
   },
@@ -78,6 +79,10 @@ export const en: Messages = {
     versionFallback: 'LinkedIn API version replaced',
     tokenExpiresSoon: 'LinkedIn token expiring',
     other: 'Warning',
+    versionSunsetSoonText: 'The LinkedIn API version in the settings is retired soon. Update Settings › LinkedIn › API version to a newer version (YYYYMM).',
+    versionFallbackText: 'LinkedIn no longer accepts the API version in the settings; this sync used a newer one so it would not stop. Update Settings › LinkedIn › API version.',
+    tokenExpiresSoonText: 'The LinkedIn access token expires soon. Get a new one in Settings › LinkedIn.',
+    otherText: 'The sync finished, but something needs a look.',
   },
   doctor: {
     ok: 'ok',

@@ -32,6 +32,7 @@ export const ptBR = {
     set: 'definido',
     setFromEnvironment: 'definido (variável de ambiente)',
     technicalDetail: 'Detalhe técnico:',
+    technicalDetailSummary: 'Detalhe técnico',
     whatToDo: 'O que fazer:',
     openSettings: 'Abrir Configurações › {{section}}',
   },
@@ -80,6 +81,10 @@ export const ptBR = {
     versionFallback: 'Versão da API do LinkedIn substituída',
     tokenExpiresSoon: 'Token do LinkedIn expirando',
     other: 'Aviso',
+    versionSunsetSoonText: 'A versão da API do LinkedIn nas configurações será desativada em breve. Atualize Configurações › LinkedIn › Versão da API para uma versão mais nova (AAAAMM).',
+    versionFallbackText: 'O LinkedIn não aceita mais a versão da API das configurações; esta sincronização usou uma mais nova para não parar. Atualize Configurações › LinkedIn › Versão da API.',
+    tokenExpiresSoonText: 'O token de acesso do LinkedIn está perto de expirar. Gere um novo em Configurações › LinkedIn.',
+    otherText: 'A sincronização terminou, mas algo merece atenção.',
   },
   doctor: {
     ok: 'ok',

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../../shared/i18n/progress-text';
 import type { AccountRunResult, RunRecord, RunTrigger, RunWarning } from '../../../shared/run-record';
 import { type Day, dayRange, utcDay } from '../dates';
 import { AppError, toAppError } from '../errors';
@@ -49,6 +50,8 @@ export interface SyncRequest {
 export interface SyncProgress {
   kind: 'account-start' | 'account-done' | 'account-failed' | 'note';
   message: string;
+  /** `message` as a catalog key and parameters, for the UI's language. */
+  text?: LocalizedText;
   accountIndex?: number;
   accountCount?: number;
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountRunResult } from '../../../shared/run-record';
 import { ExplainedError } from '../../components/explained-error';
+import { TechnicalDetail } from '../../components/technical-detail';
 import { useApp } from '../../hooks/app-context';
 import { networkLabel } from '../shared/labels';
 import { dayRanges, formatDay, formatDayRanges, formatNumber } from '../../format/format';
@@ -51,9 +52,9 @@ export function AccountResult({ result, name, runErrorCode }: { result: AccountR
         </dd>
       </dl>
       {result.error && result.error.code === runErrorCode ? (
-        <p className="alert__detail" data-testid="account-error">
+        <TechnicalDetail testId="account-error">
           {result.error.code} · {result.error.message}
-        </p>
+        </TechnicalDetail>
       ) : null}
       {result.error && result.error.code !== runErrorCode ? <ExplainedError code={result.error.code} message={result.error.message} testId="account-error" /> : null}
     </article>
