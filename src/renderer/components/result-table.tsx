@@ -3,6 +3,10 @@ import type { QueryResultDto } from '../../shared/ui-api';
 import { useApp } from '../hooks/app-context';
 import { formatCell, formatNumber } from '../format/format';
 
+type Cell = QueryResultDto['rows'][number][string];
+
+const ENUM_COLUMNS = new Set(['status', 'trigger']);
+
 interface ResultTableProps {
   result: Pick<QueryResultDto, 'columns' | 'rows'>;
   maxRows?: number;
@@ -17,6 +21,11 @@ export function ResultTable({ result, maxRows = 50, label, labelColumns = false 
   const { language } = useApp();
   const shown = result.rows.slice(0, maxRows);
   const heading = (column: string): string => (labelColumns && i18n.exists(`column.${column}`) ? t(`column.${column}` as 'column.day') : column);
+  // The previews also word the lake's enumerations (a run's status and trigger) like the Run history does.
+  const cell = (column: string, value: Cell): string => {
+    const key = labelColumns && typeof value === 'string' && ENUM_COLUMNS.has(column) ? `${column}.${value}` : null;
+    return key && i18n.exists(key) ? t(key as 'status.success') : formatCell(value, language);
+  };
   return (
     <div className="stack stack--tight">
       <div className="table-wrap result-table">
@@ -37,7 +46,7 @@ export function ResultTable({ result, maxRows = 50, label, labelColumns = false 
                   const value = row[c] ?? null;
                   return (
                     <td key={c} className={value === null ? 'is-null' : typeof value === 'number' ? 'num' : 'nowrap'}>
-                      {formatCell(value, language)}
+                      {cell(c, value)}
                     </td>
                   );
                 })}
