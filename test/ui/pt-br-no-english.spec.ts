@@ -84,10 +84,11 @@ test.describe('a synced home with a failed and a partial run', () => {
   test.use({ missingDays: GAPS });
 
   test('runs, both run details, data, every table and settings are all Portuguese', async ({ page, fake, api }) => {
-    fake.failNext('expired', 10);
-    await api.syncAndWait();
     // A page the token does not administer: it fails while Acme Ltda syncs, so the run is partial.
     await api.value('accounts.add', { network: 'linkedin', id: GHOST.id, name: GHOST.name });
+    await api.syncAndWait();
+    // Then an expired token fails a whole run (last, so no queued failure leaks into the other).
+    fake.failNext('expired', 10);
     await api.syncAndWait();
     await page.reload();
 
@@ -110,8 +111,9 @@ test.describe('a synced home with a failed and a partial run', () => {
 
     await row('partial').click();
     const ghost = detail.getByTestId('account-result').filter({ hasText: GHOST.name });
-    await expect(ghost.getByTestId('account-error')).toContainText('Sem permissão no LinkedIn');
+    await expect(detail.getByTestId('run-error')).toContainText('Sem permissão no LinkedIn');
     await expect(ghost.getByTestId('error-what')).toHaveText('O LinkedIn negou acesso às estatísticas da página.');
+    await expect(ghost.getByTestId('error-detail').locator('summary')).toHaveText('Detalhe técnico');
     await expect(detail.getByTestId('account-result').filter({ hasText: ACME.name })).toContainText('ok');
     await expectNoEnglish(page, 'partial run detail');
     await snap(page, 'pt-br-run-detail-partial');
@@ -156,7 +158,7 @@ test.describe('a synced home with a failed and a partial run', () => {
     await snap(page, 'en-run-detail-partial');
     await page.getByRole('link', { name: 'Data' }).click();
     await expect(page.getByTestId('page-coverage').first()).toContainText('12,480');
-    await previews.getByRole('tab', { name: 'Follower gains' }).click();
+    await previews.getByRole('tab', { name: 'New followers' }).click();
     await expect(previews.getByRole('columnheader', { name: 'Organic' })).toBeVisible();
     await snap(page, 'en-data');
   });
