@@ -29,7 +29,6 @@ export const en: Messages = {
     save: 'Save',
     set: 'set',
     setFromEnvironment: 'set (environment variable)',
-    technicalDetail: 'Technical detail:',
     technicalDetailSummary: 'Technical detail',
     whatToDo: 'What to do:',
     openSettings: 'Open Settings › {{section}}',

@@ -1,6 +1,9 @@
 /**
  * Portuguese (Brazil), the product's first language: written for Brazilian marketing people,
  * with the glossary's words (página, seguidores, sincronização, dias faltantes…).
+ * The one catalog for every user-facing text — the UI, error explanations (`error.<CODE>`),
+ * progress lines, alert e-mails (`mail`), tray and notifications (`desktop`) — read through
+ * `t()` (./translate.ts) outside React and through i18next in the renderer.
  * Plural keys carry _zero (i18next uses it for 0 in any language), _one, _many and _other.
  */
 export const ptBR = {
@@ -31,7 +34,6 @@ export const ptBR = {
     save: 'Salvar',
     set: 'definido',
     setFromEnvironment: 'definido (variável de ambiente)',
-    technicalDetail: 'Detalhe técnico:',
     technicalDetailSummary: 'Detalhe técnico',
     whatToDo: 'O que fazer:',
     openSettings: 'Abrir Configurações › {{section}}',
