@@ -147,6 +147,13 @@ test.describe('a synced home with a failed and a partial run', () => {
     await expect(page.getByRole('heading', { name: 'Configurações', level: 1 })).toBeVisible();
     await expectNoEnglish(page, 'settings');
     await snap(page, 'pt-br-settings');
+    // "Testar conexão": each check worded from its id and status, not the engine's English line.
+    await page.getByRole('button', { name: 'Testar conexão' }).click();
+    const checklist = page.getByTestId('doctor-checklist');
+    await expect(checklist).toContainText('Pasta de dados local');
+    await expect(checklist).toContainText('O envio ao S3 está desligado.');
+    await expectNoEnglish(page, 'settings: connection test');
+    await snap(page, 'pt-br-settings-doctor');
 
     // The same views in English, for a person to compare the screenshots.
     await api.value('settings.update', { language: 'en' });
