@@ -171,6 +171,19 @@ test.describe('a synced home with a failed and a partial run', () => {
   });
 });
 
+test.describe('an invalid settings.json', () => {
+  test.use({ preset: 'broken-settings' });
+
+  test('the banner names the keys and says what is wrong in Portuguese', async ({ page }) => {
+    const banner = page.getByTestId('settings-problem');
+    await expect(banner).toContainText('schedule.dailyAt');
+    await expect(banner).toContainText('Use o formato HH:MM, de 00:00 a 23:59.');
+    await expect(banner).toContainText('Use um número de porta de 1 a 65535.');
+    await expectNoEnglish(page, 'settings problem');
+    await snap(page, 'pt-br-settings-problem');
+  });
+});
+
 test.describe('a new install', () => {
   test.use({ preset: 'fresh' });
 

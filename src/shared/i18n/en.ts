@@ -473,6 +473,8 @@ export const en: Messages = {
     },
   },
   validation: {
+    port: 'Use a port number from 1 to 65535.',
+    emailField: 'Use valid e-mail addresses.',
     max: 'The maximum is {{max}}.',
     min: 'The minimum is {{min}}.',
     integer: 'Enter a whole number.',

@@ -489,6 +489,8 @@ export const ptBR = {
     pageId: 'Digite o ID numérico da página, por exemplo 2414183.',
     email: 'E-mail inválido: {{value}}',
     url: 'Use um endereço http:// ou https://.',
+    port: 'Use um número de porta de 1 a 65535.',
+    emailField: 'Use endereços de e-mail válidos.',
   },
   /** Contract §7 error codes: a title, what happened, what to do (test/unit/i18n-catalogs pins every code). */
   error: {
