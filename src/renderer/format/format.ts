@@ -42,6 +42,7 @@ export function formatInstant(iso: string, language: Language): string {
   return language === 'en' ? formatter.format(date) : formatter.format(date).replace(', ', ' ');
 }
 
+const ISO_MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ISO_DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
 
@@ -53,9 +54,17 @@ export function formatCell(value: string | number | boolean | null, language: La
   if (value === null) return 'NULL';
   if (typeof value === 'number') return Number.isInteger(value) ? formatNumber(value, language) : formatNumber(value, language, 2);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (ISO_MONTH_RE.test(value)) return formatMonth(value, language);
   if (ISO_DAY_RE.test(value)) return formatDay(value, language);
   if (ISO_INSTANT_RE.test(value)) return formatInstant(value, language);
   return value;
+}
+
+/** A lake partition month: `11/2026` (pt-BR), `Nov 2026` (en). */
+export function formatMonth(month: string, language: Language): string {
+  const [year, number] = month.split('-');
+  if (language !== 'en') return `${number}/${year}`;
+  return new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** The local calendar date of an instant (a token's expiry): 27/01/2027. */
