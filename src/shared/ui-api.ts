@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-codes';
+import type { LocalizedText } from './i18n/progress-text';
 import type { ImportPreview, ImportResult, ImportUploadDto } from './imports';
 import type { Network } from './networks';
 import type { RunRecord, RunStatus } from './run-record';
@@ -81,6 +82,8 @@ export interface SyncProgressEvent {
   message: string;
   /** 0..1 when known. */
   fraction: number | null;
+  /** The same line as a catalog key and parameters, for the reader's language (absent from older engines). */
+  text?: LocalizedText;
 }
 
 export interface CoverageView {

@@ -20,7 +20,7 @@ test('the Data view: coverage, gains, table previews with rows, and SQL with inl
   const previews = page.getByTestId('previews');
   const rows = previews.getByRole('table').locator('tbody tr');
   await expect(rows).toHaveCount(20);
-  await expect(rows.first()).toContainText('2026-11-25');
+  await expect(rows.first()).toContainText('25/11/2026');
   await expect(rows.first()).toContainText(ACME.id);
   await previews.getByRole('tab', { name: 'Resumo por página' }).click();
   await expect(previews.getByRole('table')).toContainText(ACME.name);

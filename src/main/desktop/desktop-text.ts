@@ -1,10 +1,10 @@
-import type { Language } from '../../shared/error-explanations';
+import { t, toLanguage, type Language, type TranslationKey } from '../../shared/i18n';
 import type { RunStatus } from '../../shared/run-record';
 
 /**
- * The tray's and notifications' words in both product languages (glossary: Brazilian
- * Portuguese first, one word per idea). Times are the machine's local time, formatted by hand
- * rather than with Intl, whose output varies with the ICU data Electron ships.
+ * The tray's words, from the catalog (src/shared/i18n, `desktop.*`). Times are the machine's
+ * local time, formatted by hand rather than with Intl, whose output varies with the ICU data
+ * Electron ships.
  */
 export interface DesktopText {
   readonly language: Language;
@@ -24,61 +24,32 @@ export interface DesktopText {
   readonly quit: string;
 }
 
-const PT: Omit<DesktopText, 'language' | 'when'> = {
-  lastSync: (status, when) => {
-    switch (status) {
-      case 'failed':
-        return `A última sincronização falhou (${when})`;
-      case 'partial':
-        return `Última sincronização com falhas (${when})`;
-      case 'no-data':
-        return `Última sincronização sem dados (${when})`;
-      default:
-        return `Última sincronização: ${when}`;
-    }
-  },
-  noSyncYet: 'Nenhuma sincronização ainda',
-  nextSync: (when) => `Próxima: ${when}`,
-  scheduleOff: 'Sincronização diária desligada',
-  syncing: (fraction) => `Sincronizando…${percent(fraction)}`,
-  noAccounts: 'Nenhuma página configurada ainda',
-  settingsInvalid: 'As configurações têm um erro: abra Configurações',
-  syncNow: 'Sincronizar agora',
-  open: 'Abrir o Follower Pulse',
-  runHistory: 'Histórico de execuções',
-  settings: 'Configurações',
-  quit: 'Sair',
-};
+function wordsFor(lang: Language): Omit<DesktopText, 'language' | 'when'> {
+  return {
+    lastSync: (status, when) => t(lang, LAST_SYNC_KEYS[status] ?? 'desktop.lastSync', { when }),
+    noSyncYet: t(lang, 'desktop.noSyncYet'),
+    nextSync: (when) => t(lang, 'desktop.nextSync', { when }),
+    scheduleOff: t(lang, 'desktop.scheduleOff'),
+    syncing: (fraction) => t(lang, 'desktop.syncing', { percent: percent(fraction) }),
+    noAccounts: t(lang, 'desktop.noAccounts'),
+    settingsInvalid: t(lang, 'desktop.settingsInvalid'),
+    syncNow: t(lang, 'desktop.syncNow'),
+    open: t(lang, 'desktop.open'),
+    runHistory: t(lang, 'desktop.runHistory'),
+    settings: t(lang, 'desktop.settings'),
+    quit: t(lang, 'desktop.quit'),
+  };
+}
 
-const EN: Omit<DesktopText, 'language' | 'when'> = {
-  lastSync: (status, when) => {
-    switch (status) {
-      case 'failed':
-        return `Last sync failed (${when})`;
-      case 'partial':
-        return `Last sync partly failed (${when})`;
-      case 'no-data':
-        return `Last sync had no data (${when})`;
-      default:
-        return `Last sync: ${when}`;
-    }
-  },
-  noSyncYet: 'No sync yet',
-  nextSync: (when) => `Next: ${when}`,
-  scheduleOff: 'Daily sync is off',
-  syncing: (fraction) => `Syncing…${percent(fraction)}`,
-  noAccounts: 'No page set up yet',
-  settingsInvalid: 'The settings have an error: open Settings',
-  syncNow: 'Sync now',
-  open: 'Open Follower Pulse',
-  runHistory: 'Run history',
-  settings: 'Settings',
-  quit: 'Quit',
+const LAST_SYNC_KEYS: Partial<Record<RunStatus, TranslationKey>> = {
+  failed: 'desktop.lastSyncFailed',
+  partial: 'desktop.lastSyncPartial',
+  'no-data': 'desktop.lastSyncNoData',
 };
 
 export function desktopText(language: Language): DesktopText {
-  const en = language === 'en';
-  return { ...(en ? EN : PT), language: en ? 'en' : 'pt-BR', when: (instant, now) => formatWhen(instant, now, en ? 'en' : 'pt-BR') };
+  const lang = toLanguage(language);
+  return { ...wordsFor(lang), language: lang, when: (instant, now) => formatWhen(instant, now, lang) };
 }
 
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -87,13 +58,16 @@ const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
 export function formatWhen(instant: Date, now: Date, language: Language): string {
   const time = `${pad(instant.getHours())}:${pad(instant.getMinutes())}`;
   const days = localDayNumber(instant) - localDayNumber(now);
-  const en = language === 'en';
-  if (days === 0) return en ? `today ${time}` : `hoje às ${time}`;
-  if (days === -1) return en ? `yesterday ${time}` : `ontem às ${time}`;
-  if (days === 1) return en ? `tomorrow ${time}` : `amanhã às ${time}`;
+  const lang = toLanguage(language);
+  if (days === 0) return t(lang, 'desktop.today', { time });
+  if (days === -1) return t(lang, 'desktop.yesterday', { time });
+  if (days === 1) return t(lang, 'desktop.tomorrow', { time });
   const sameYear = instant.getFullYear() === now.getFullYear();
-  if (en) return `${instant.getDate()} ${EN_MONTHS[instant.getMonth()]}${sameYear ? '' : ` ${instant.getFullYear()}`} ${time}`;
-  return `${pad(instant.getDate())}/${pad(instant.getMonth() + 1)}${sameYear ? '' : `/${instant.getFullYear()}`} às ${time}`;
+  const date =
+    lang === 'en'
+      ? `${instant.getDate()} ${EN_MONTHS[instant.getMonth()]}${sameYear ? '' : ` ${instant.getFullYear()}`}`
+      : `${pad(instant.getDate())}/${pad(instant.getMonth() + 1)}${sameYear ? '' : `/${instant.getFullYear()}`}`;
+  return t(lang, 'desktop.onDate', { date, time });
 }
 
 // Days since the epoch in local time (DST-proof: built from the local calendar date).

@@ -1,4 +1,5 @@
-import { explainError, type Language } from '../../shared/error-explanations';
+import { explainError } from '../../shared/error-explanations';
+import { t, toLanguage, type Language } from '../../shared/i18n';
 import type { AccountRunResult, RunRecord } from '../../shared/run-record';
 import { formatDay, pageName } from '../engine/alerts/alert-messages';
 
@@ -22,7 +23,7 @@ export interface NamedPage {
  * sync, which is worth a look as much as a failed run.
  */
 export function notificationFor(record: RunRecord, language: Language, pages: readonly NamedPage[] = []): DesktopNotification | null {
-  const lang: Language = language === 'en' ? 'en' : 'pt-BR';
+  const lang = toLanguage(language);
   const name = (account: AccountRunResult): string => pageName({ network: account.network, accountId: account.accountId, name: nameOf(pages, account) });
   switch (record.status) {
     case 'failed':
@@ -36,8 +37,7 @@ export function notificationFor(record: RunRecord, language: Language, pages: re
 }
 
 function failure(record: RunRecord, lang: Language, name: (a: AccountRunResult) => string): Omit<DesktopNotification, 'runId'> {
-  const en = lang === 'en';
-  const title = record.status === 'failed' ? (en ? 'Sync failed' : 'A sincronização falhou') : en ? 'Sync partly failed' : 'Sincronização com falhas';
+  const title = t(lang, record.status === 'failed' ? 'desktop.syncFailed' : 'desktop.syncPartlyFailed');
   const failedAccount = record.accounts.find((a) => a.error !== null);
   const code = record.error?.code ?? failedAccount?.error?.code ?? 'INTERNAL';
   const explanation = explainError(code, lang);
@@ -47,19 +47,16 @@ function failure(record: RunRecord, lang: Language, name: (a: AccountRunResult) 
 }
 
 function noData(record: RunRecord, lang: Language, name: (a: AccountRunResult) => string): Omit<DesktopNotification, 'runId'> {
-  const en = lang === 'en';
   const missing = record.accounts.filter((a) => a.missingDays.length > 0);
   const latest = missing.flatMap((a) => a.missingDays).sort().at(-1);
-  const again = en ? 'The next sync asks for it again by itself.' : 'A próxima sincronização pede esse dia de novo sozinha.';
-  if (latest === undefined) {
-    return { title: en ? 'No data' : 'Sem dados', body: en ? `LinkedIn returned no follower data. ${again}` : `O LinkedIn não entregou os dados de seguidores. ${again}` };
-  }
+  const again = t(lang, 'desktop.askAgain');
+  if (latest === undefined) return { title: t(lang, 'desktop.noData'), body: t(lang, 'desktop.noDataBody', { again }) };
   const day = formatDay(latest, lang);
   const names = missing.filter((a) => a.missingDays.includes(latest)).map(name);
-  const pagesText = names.length === 1 ? (en ? ` for the page ${names[0]}` : ` da página ${names[0]}`) : '';
+  const [page] = names;
   return {
-    title: en ? `No data for ${day}` : `Sem dados para ${day}`,
-    body: en ? `LinkedIn returned no follower data for ${day}${pagesText}. ${again}` : `O LinkedIn não entregou os dados de seguidores de ${day}${pagesText}. ${again}`,
+    title: t(lang, 'desktop.noDataFor', { day }),
+    body: names.length === 1 && page !== undefined ? t(lang, 'desktop.noDataForPageBody', { day, page, again }) : t(lang, 'desktop.noDataForBody', { day, again }),
   };
 }
 
@@ -69,6 +66,6 @@ function nameOf(pages: readonly NamedPage[], account: AccountRunResult): string 
 
 /** "Sync now" refused to start (another run holds the lock, no token…): say why, from the code. */
 export function startFailureNotification(code: string, language: Language): { title: string; body: string } {
-  const explanation = explainError(code, language === 'en' ? 'en' : 'pt-BR');
+  const explanation = explainError(code, toLanguage(language));
   return { title: explanation.title, body: `${explanation.what} ${explanation.todo}` };
 }

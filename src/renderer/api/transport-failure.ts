@@ -1,3 +1,4 @@
+import { t, toLanguage, type TranslationKey } from '../../shared/i18n';
 import type { ApiFailure } from '../../shared/ui-api';
 
 /**
@@ -7,45 +8,18 @@ import type { ApiFailure } from '../../shared/ui-api';
  */
 type TransportProblem = 'unreachable' | 'unauthorized' | 'bad-reply';
 
-const TEXT: Record<TransportProblem, Record<'pt-BR' | 'en', { message: string; hint: string }>> = {
-  unreachable: {
-    'pt-BR': {
-      message: 'O Follower Pulse não respondeu.',
-      hint: 'Confira se o comando follower-pulse serve ainda está rodando e recarregue a página.',
-    },
-    en: {
-      message: 'Follower Pulse did not answer.',
-      hint: 'Check that follower-pulse serve is still running and reload the page.',
-    },
-  },
-  unauthorized: {
-    'pt-BR': {
-      message: 'A sessão deste navegador não é mais válida.',
-      hint: 'Abra de novo o endereço com ?token= que o follower-pulse serve mostrou ao iniciar.',
-    },
-    en: {
-      message: 'This browser session is no longer valid.',
-      hint: 'Open again the address with ?token= that follower-pulse serve printed when it started.',
-    },
-  },
-  'bad-reply': {
-    'pt-BR': {
-      message: 'O Follower Pulse respondeu algo inesperado.',
-      hint: 'Recarregue a página; se continuar, veja os logs.',
-    },
-    en: {
-      message: 'Follower Pulse sent an unexpected answer.',
-      hint: 'Reload the page; if it keeps happening, check the logs.',
-    },
-  },
-};
+const KEYS = {
+  unreachable: { message: 'transport.unreachable.message', hint: 'transport.unreachable.hint' },
+  unauthorized: { message: 'transport.unauthorized.message', hint: 'transport.unauthorized.hint' },
+  'bad-reply': { message: 'transport.badReply.message', hint: 'transport.badReply.hint' },
+} as const satisfies Record<TransportProblem, { message: TranslationKey; hint: TranslationKey }>;
 
 // Marks failures worded here (already in the user's language) apart from the engine's own.
 const transportFailures = new WeakSet<ApiFailure>();
 
 export function transportFailure(problem: TransportProblem, detail?: string): ApiFailure {
-  const language = document.documentElement.lang === 'en' ? 'en' : 'pt-BR';
-  const text = TEXT[problem][language];
+  const language = toLanguage(document.documentElement.lang);
+  const text = { message: t(language, KEYS[problem].message), hint: t(language, KEYS[problem].hint) };
   const failure: ApiFailure = {
     ok: false,
     code: problem === 'bad-reply' ? 'INTERNAL' : 'NETWORK',

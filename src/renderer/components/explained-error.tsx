@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { explainError, hasErrorExplanation } from '../../shared/error-explanations';
+import { explainError } from '../../shared/error-explanations';
 import { useApp } from '../hooks/app-context';
 import { Alert } from './alert';
 import { FixLink } from './fix-link';
+import { TechnicalDetail } from './technical-detail';
 
 export interface ExplainedErrorProps {
   code: string;
@@ -17,18 +18,16 @@ export interface ExplainedErrorProps {
 
 /**
  * An error as the glossary wants it: a title, what happened, what to do. The words come from
- * the stable code in the user's language; the engine's own message stays visible as the
- * technical detail, because it is the one that names the exact page, day or key.
+ * the stable code in the user's language; the engine's own message (English, but the one that
+ * names the exact page, day or key) is kept behind the "technical detail" disclosure.
  */
 export function ExplainedError({ code, message, hint, localized = false, title, testId = 'failure' }: ExplainedErrorProps): React.JSX.Element {
   const { t } = useTranslation();
   const { language } = useApp();
-  const known = hasErrorExplanation(code);
   const explanation = explainError(code, language);
-  const useEngineWords = localized || language === 'en' || !known;
-  const what = useEngineWords ? message || explanation.what : explanation.what;
-  const todo = useEngineWords ? (hint ?? explanation.todo) : explanation.todo;
-  const detail = useEngineWords ? null : message;
+  const what = localized ? message || explanation.what : explanation.what;
+  const todo = localized ? (hint ?? explanation.todo) : explanation.todo;
+  const detail = localized ? null : message;
   return (
     <Alert tone="error" title={title ?? explanation.title} testId={testId}>
       <p data-testid="error-what">{what}</p>
@@ -36,10 +35,10 @@ export function ExplainedError({ code, message, hint, localized = false, title, 
         <strong>{t('common.whatToDo')}</strong> {todo}
       </p>
       {detail ? (
-        <p className="alert__detail" data-testid="error-detail">
-          {t('common.technicalDetail')} {code} · {detail}
+        <TechnicalDetail testId="error-detail">
+          {code} · {detail}
           {hint ? ` · ${hint}` : ''}
-        </p>
+        </TechnicalDetail>
       ) : null}
       <FixLink code={code} />
     </Alert>

@@ -1,20 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import type { QueryResultDto } from '../../shared/ui-api';
 import { useApp } from '../hooks/app-context';
-import { formatNumber } from '../format/format';
+import { formatCell, formatNumber } from '../format/format';
 
 type Cell = QueryResultDto['rows'][number][string];
 
-/** Query rows as a readable table: numbers right-aligned in the locale, NULL visibly empty. */
-export function ResultTable({ result, maxRows = 50, label }: { result: Pick<QueryResultDto, 'columns' | 'rows'>; maxRows?: number; label: string }): React.JSX.Element {
-  const { t } = useTranslation();
+const ENUM_COLUMNS = new Set(['status', 'trigger']);
+
+interface ResultTableProps {
+  result: Pick<QueryResultDto, 'columns' | 'rows'>;
+  maxRows?: number;
+  label: string;
+  /** Show the lake's columns by their display names (the previews); the SQL box keeps the names the query used. */
+  labelColumns?: boolean;
+}
+
+/** Query rows as a readable table: numbers right-aligned in the locale, dates as the reader writes them, NULL visibly empty. */
+export function ResultTable({ result, maxRows = 50, label, labelColumns = false }: ResultTableProps): React.JSX.Element {
+  const { t, i18n } = useTranslation();
   const { language } = useApp();
   const shown = result.rows.slice(0, maxRows);
-  const format = (value: Cell): string => {
-    if (value === null) return 'NULL';
-    if (typeof value === 'number') return Number.isInteger(value) ? formatNumber(value, language) : formatNumber(value, language, 2);
-    if (typeof value === 'boolean') return value ? 'true' : 'false';
-    return value;
+  const heading = (column: string): string => (labelColumns && i18n.exists(`column.${column}`) ? t(`column.${column}` as 'column.day') : column);
+  // The previews also word the lake's enumerations (a run's status and trigger) like the Run history does.
+  const cell = (column: string, value: Cell): string => {
+    const key = labelColumns && typeof value === 'string' && ENUM_COLUMNS.has(column) ? `${column}.${value}` : null;
+    return key && i18n.exists(key) ? t(key as 'status.success') : formatCell(value, language);
   };
   return (
     <div className="stack stack--tight">
@@ -23,8 +33,8 @@ export function ResultTable({ result, maxRows = 50, label }: { result: Pick<Quer
           <thead>
             <tr>
               {result.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
+                <th key={c} scope="col" title={labelColumns ? c : undefined}>
+                  {heading(c)}
                 </th>
               ))}
             </tr>
@@ -36,7 +46,7 @@ export function ResultTable({ result, maxRows = 50, label }: { result: Pick<Quer
                   const value = row[c] ?? null;
                   return (
                     <td key={c} className={value === null ? 'is-null' : typeof value === 'number' ? 'num' : 'nowrap'}>
-                      {format(value)}
+                      {cell(c, value)}
                     </td>
                   );
                 })}

@@ -1,4 +1,4 @@
-import type { Language } from '../../shared/error-explanations';
+import type { Language } from '../../shared/i18n';
 
 /**
  * Dates and numbers in the user's locale (glossary: 28/11/2026, 1.234,5). A *day* is a UTC
@@ -29,16 +29,42 @@ export function formatDay(day: string, language: Language): string {
   return formatter.format(date);
 }
 
+/** An instant in the reader's local time: `03/12/2026 06:21:14` (pt-BR), `Dec 3, 2026, 6:21:14 AM` (en). */
 export function formatInstant(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const formatter = cached(instantFormatters, language, () =>
     language === 'en'
-      ? new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
-      : new Intl.DateTimeFormat('pt-BR', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+      ? new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' })
+      : new Intl.DateTimeFormat('pt-BR', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
   );
-  // Intl writes "28/11/2026, 07:00"; Brazilians write the time after a space.
+  // Intl writes "28/11/2026, 07:00:00"; Brazilians write the time after a space.
   return language === 'en' ? formatter.format(date) : formatter.format(date).replace(', ', ' ');
+}
+
+const ISO_MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+const ISO_DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+/**
+ * A query result's cell as the reader writes it: numbers in the locale, days and instants as
+ * dates (the engine hands them over as ISO text), NULL visibly empty. Other text is left as is.
+ */
+export function formatCell(value: string | number | boolean | null, language: Language): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return Number.isInteger(value) ? formatNumber(value, language) : formatNumber(value, language, 2);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (ISO_MONTH_RE.test(value)) return formatMonth(value, language);
+  if (ISO_DAY_RE.test(value)) return formatDay(value, language);
+  if (ISO_INSTANT_RE.test(value)) return formatInstant(value, language);
+  return value;
+}
+
+/** A lake partition month: `11/2026` (pt-BR), `Nov 2026` (en). */
+export function formatMonth(month: string, language: Language): string {
+  const [year, number] = month.split('-');
+  if (language !== 'en') return `${number}/${year}`;
+  return new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** The local calendar date of an instant (a token's expiry): 27/01/2027. */

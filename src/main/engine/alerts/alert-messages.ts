@@ -1,4 +1,5 @@
-import { explainError, type Language } from '../../../shared/error-explanations';
+import { explainError } from '../../../shared/error-explanations';
+import { t, type Language } from '../../../shared/i18n';
 import { type Day, isDay } from '../dates';
 import type {
   AlertPage,
@@ -12,9 +13,9 @@ import type {
 
 /**
  * Alert e-mails as words (pure). Each mail is first built as one neutral structure and then
- * rendered to text and to HTML, so the two parts can never say different things. Portuguese
- * is written for Brazilian marketing people (glossary): what happened, what to do, the page
- * and the day named.
+ * rendered to text and to HTML, so the two parts can never say different things. The words
+ * come from the catalog (src/shared/i18n, `mail.*`), written for Brazilian marketing people
+ * (glossary): what happened, what to do, the page and the day named.
  */
 
 export interface ComposeOptions {
@@ -54,26 +55,16 @@ export function composeAlert(alert: PendingAlert, options: ComposeOptions): Comp
 export function composeTestEmail(options: ComposeOptions & { sentAt: Date }): ComposedMail {
   const lang = options.language === 'en' ? 'en' : 'pt-BR';
   const day = formatDay(options.sentAt.toISOString().slice(0, 10), lang);
-  const content: MailContent =
-    lang === 'en'
-      ? {
-          title: 'Test e-mail',
-          tone: 'ok',
-          blocks: [
-            { type: 'paragraph', text: `All set: ${options.appName} sent this test e-mail on ${day}.` },
-            { type: 'paragraph', text: 'Alerts (no data, failed syncs, an access token about to expire) will arrive at this address.' },
-          ],
-          footer: [`${options.appName} · Settings › Alerts`],
-        }
-      : {
-          title: 'E-mail de teste',
-          tone: 'ok',
-          blocks: [
-            { type: 'paragraph', text: `Tudo certo: o ${options.appName} enviou este e-mail de teste em ${day}.` },
-            { type: 'paragraph', text: 'Os alertas (sem dados, falhas na sincronização, token de acesso perto de expirar) vão chegar neste endereço.' },
-          ],
-          footer: [`${options.appName} · Configurações › Alertas`],
-        };
+  const app = options.appName;
+  const content: MailContent = {
+    title: t(lang, 'mail.test.title'),
+    tone: 'ok',
+    blocks: [
+      { type: 'paragraph', text: t(lang, 'mail.test.allSet', { app, day }) },
+      { type: 'paragraph', text: t(lang, 'mail.test.whereAlertsGo') },
+    ],
+    footer: [t(lang, 'mail.test.footer', { app })],
+  };
   return render(content, options.appName, lang);
 }
 
@@ -98,24 +89,11 @@ function noDataContent(alert: NoDataAlert, lang: Language): MailContent {
   const labels = alert.pages.map((p) => pageLabel(p));
   const suffix = names.length === 0 ? '' : ` — ${nameList(names, lang)}`;
   const blocks: Block[] = [];
-  if (lang === 'en') {
-    if (labels.length === 0) blocks.push({ type: 'paragraph', text: `LinkedIn returned no follower data for ${day}.` });
-    else if (labels.length === 1) blocks.push({ type: 'paragraph', text: `LinkedIn returned no follower data for ${day} for the page ${labels[0]}.` });
-    else blocks.push({ type: 'paragraph', text: `LinkedIn returned no follower data for ${day} for these pages:` }, { type: 'list', items: labels });
-    blocks.push({
-      type: 'paragraph',
-      text: 'LinkedIn is usually just late: the next sync asks for this day again by itself; if it is still missing tomorrow, check the access to the page in Settings › LinkedIn.',
-    });
-    return { title: `No data for ${day}${suffix}`, tone: 'warning', blocks, footer: [] };
-  }
-  if (labels.length === 0) blocks.push({ type: 'paragraph', text: `O LinkedIn não entregou os dados de seguidores de ${day}.` });
-  else if (labels.length === 1) blocks.push({ type: 'paragraph', text: `O LinkedIn não entregou os dados de seguidores de ${day} da página ${labels[0]}.` });
-  else blocks.push({ type: 'paragraph', text: `O LinkedIn não entregou os dados de seguidores de ${day} destas páginas:` }, { type: 'list', items: labels });
-  blocks.push({
-    type: 'paragraph',
-    text: 'Costuma ser só atraso do LinkedIn: a próxima sincronização pede esse dia de novo sozinha; se amanhã ele continuar faltando, confira o acesso à página em Configurações › LinkedIn.',
-  });
-  return { title: `Sem dados para ${day}${suffix}`, tone: 'warning', blocks, footer: [] };
+  if (labels.length === 0) blocks.push({ type: 'paragraph', text: t(lang, 'mail.noData.noPage', { day }) });
+  else if (labels.length === 1) blocks.push({ type: 'paragraph', text: t(lang, 'mail.noData.onePage', { day, page: labels[0] ?? '' }) });
+  else blocks.push({ type: 'paragraph', text: t(lang, 'mail.noData.manyPages', { day }) }, { type: 'list', items: labels });
+  blocks.push({ type: 'paragraph', text: t(lang, 'mail.noData.advice') });
+  return { title: t(lang, 'mail.noData.title', { day, suffix }), tone: 'warning', blocks, footer: [] };
 }
 
 // ---------------------------------------------------------------- failure
@@ -124,19 +102,13 @@ function failureContent(alert: FailureAlert, lang: Language): MailContent {
   // decideAlerts never makes an empty failure, but a hand-built one must not crash the mail.
   const main = alert.problems[0] ?? { code: 'INTERNAL' as const, message: '', page: null };
   const pages = [...new Set(alert.problems.flatMap((p) => (p.page ? [pageName(p.page)] : [])))];
-  const en = lang === 'en';
-  const status = alert.status === 'failed' ? (en ? 'Sync failed' : 'A sincronização falhou') : en ? 'Sync partly failed' : 'Sincronização com falhas';
+  const failed = alert.status === 'failed';
+  const status = t(lang, failed ? 'mail.failure.failed' : 'mail.failure.partial');
   const pageSuffix = pages.length === 0 ? '' : ` (${nameList(pages, lang)})`;
   const day = formatDay(alert.runDay, lang);
-  const intro = en
-    ? alert.status === 'failed'
-      ? `The sync of ${day} failed: nothing could be synced.`
-      : `The sync of ${day} partly failed: the rest was synced, but what is listed below was not.`
-    : alert.status === 'failed'
-      ? `A sincronização de ${day} falhou: nada pôde ser sincronizado.`
-      : `A sincronização de ${day} terminou com falhas: o resto foi sincronizado, mas o que está abaixo não.`;
+  const intro = t(lang, failed ? 'mail.failure.introFailed' : 'mail.failure.introPartial', { day });
   return {
-    title: `${status} — ${explainError(main.code, lang).title}${pageSuffix}`,
+    title: t(lang, 'mail.failure.title', { status, reason: explainError(main.code, lang).title, pages: pageSuffix }),
     tone: 'danger',
     blocks: [{ type: 'paragraph', text: intro }, ...alert.problems.map((p) => problemFacts(p, lang))],
     footer: [],
@@ -145,15 +117,14 @@ function failureContent(alert: FailureAlert, lang: Language): MailContent {
 
 function problemFacts(problem: FailureProblem, lang: Language): Block {
   const explanation = explainError(problem.code, lang);
-  const en = lang === 'en';
   return {
     type: 'facts',
-    title: problem.page ? pageLabel(problem.page) : en ? 'The whole sync' : 'Sincronização inteira',
+    title: problem.page ? pageLabel(problem.page) : t(lang, 'mail.failure.wholeSync'),
     rows: [
-      { label: en ? 'What happened' : 'O que aconteceu', value: whatHappened(problem, lang) ?? explanation.what },
-      { label: en ? 'What to do' : 'O que fazer', value: explanation.todo },
-      { label: en ? 'Code' : 'Código', value: problem.code },
-      { label: en ? 'Technical detail' : 'Detalhe técnico', value: oneLine(problem.message) },
+      { label: t(lang, 'mail.failure.whatHappened'), value: whatHappened(problem, lang) ?? explanation.what },
+      { label: t(lang, 'mail.failure.whatToDo'), value: explanation.todo },
+      { label: t(lang, 'mail.failure.code'), value: problem.code },
+      { label: t(lang, 'mail.failure.technicalDetail'), value: oneLine(problem.message) },
     ],
   };
 }
@@ -163,84 +134,64 @@ function whatHappened(problem: FailureProblem, lang: Language): string | null {
   if (problem.code !== 'LINKEDIN_TOKEN_EXPIRED') return null;
   const day = /\b(\d{4}-\d{2}-\d{2})\b/.exec(problem.message)?.[1];
   if (!day || !isDay(day)) return null;
-  return lang === 'en'
-    ? `The LinkedIn access token expired on ${formatDay(day, lang)}.`
-    : `O token de acesso do LinkedIn expirou em ${formatDay(day, lang)}.`;
+  return t(lang, 'mail.failure.tokenExpiredOn', { day: formatDay(day, lang) });
 }
 
 // ---------------------------------------------------------------- token expiry
 
 function tokenExpiryContent(alert: TokenExpiryAlert, lang: Language): MailContent {
-  const en = lang === 'en';
-  const on = alert.expiresOn === null ? null : formatDay(alert.expiresOn, lang);
+  const day = alert.expiresOn === null ? null : formatDay(alert.expiresOn, lang);
   let title: string;
   let what: string;
   if (alert.expired) {
-    title = on ? (en ? `The LinkedIn access token expired on ${on}` : `O token do LinkedIn expirou em ${on}`) : en ? 'The LinkedIn access token has expired' : 'O token do LinkedIn expirou';
-    what = en
-      ? `The LinkedIn access token expired${on ? ` on ${on}` : ''}, and syncs cannot fetch data without it.`
-      : `O token de acesso do LinkedIn expirou${on ? ` em ${on}` : ''}, e a sincronização não consegue buscar dados sem ele.`;
+    title = day ? t(lang, 'mail.tokenExpiry.expiredOnTitle', { day }) : t(lang, 'mail.tokenExpiry.expiredTitle');
+    what = day ? t(lang, 'mail.tokenExpiry.expiredOn', { day }) : t(lang, 'mail.tokenExpiry.expired');
   } else {
-    title = on ? (en ? `The LinkedIn access token expires on ${on}` : `O token do LinkedIn expira em ${on}`) : en ? 'The LinkedIn access token expires soon' : 'O token do LinkedIn está perto de expirar';
+    title = day ? t(lang, 'mail.tokenExpiry.expiresOnTitle', { day }) : t(lang, 'mail.tokenExpiry.expiresSoonTitle');
     const when = alert.daysLeft === null ? '' : `, ${inDays(alert.daysLeft, lang)}`;
-    what = en
-      ? `The LinkedIn access token expires${on ? ` on ${on}` : ' soon'}${when}; after that, syncs stop.`
-      : `O token de acesso do LinkedIn expira${on ? ` em ${on}` : ' em breve'}${when}; depois disso, a sincronização para.`;
+    what = day ? t(lang, 'mail.tokenExpiry.expiresOn', { day, when }) : t(lang, 'mail.tokenExpiry.expiresSoon', { when });
   }
-  const todo = en
-    ? `Get a new one in Settings › LinkedIn (Sign in with LinkedIn)${alert.expired ? '' : ' before then'}.`
-    : `Gere um novo em Configurações › LinkedIn (Entrar com o LinkedIn)${alert.expired ? '' : ' antes dessa data'}.`;
+  const todo = t(lang, alert.expired ? 'mail.tokenExpiry.todoExpired' : 'mail.tokenExpiry.todoBefore');
   const blocks: Block[] = [
     { type: 'paragraph', text: what },
     { type: 'paragraph', text: todo },
   ];
   if (alert.isEstimate) {
     const stored = alert.storedOn === null ? '' : ` (${formatDay(alert.storedOn, lang)})`;
-    blocks.push({
-      type: 'paragraph',
-      text: en
-        ? `This date is estimated: LinkedIn did not say when the token expires, so it is 60 days after the token was stored${stored}.`
-        : `Essa data é estimada: o LinkedIn não informou a validade do token, então contamos 60 dias a partir de quando ele foi salvo${stored}.`,
-    });
+    blocks.push({ type: 'paragraph', text: t(lang, 'mail.tokenExpiry.estimate', { stored }) });
   }
   return { title, tone: alert.expired ? 'danger' : 'warning', blocks, footer: [] };
 }
 
 function inDays(n: number, lang: Language): string {
-  if (lang === 'en') return n === 0 ? 'today' : n === 1 ? 'tomorrow' : `in ${formatInteger(n, lang)} days`;
-  return n === 0 ? 'hoje' : n === 1 ? 'amanhã' : `daqui a ${formatInteger(n, lang)} dias`;
+  if (n === 0) return t(lang, 'mail.tokenExpiry.today');
+  if (n === 1) return t(lang, 'mail.tokenExpiry.tomorrow');
+  return t(lang, 'mail.tokenExpiry.inDays', { days: formatInteger(n, lang) });
 }
 
 // ---------------------------------------------------------------- API version
 
 function versionSunsetContent(alert: VersionSunsetAlert, lang: Language): MailContent {
-  const en = lang === 'en';
   const sunset = alert.sunsetOn === null ? null : formatDay(alert.sunsetOn, lang);
   const { configured, used } = alert;
   let title: string;
   let what: string;
   let todo: string;
   if (alert.fallback) {
-    title = en ? `Update the LinkedIn API version: ${configured} is no longer accepted` : `Atualize a versão da API do LinkedIn: a ${configured} não é mais aceita`;
-    what = en
-      ? `LinkedIn no longer accepts API version ${configured}, the one in your settings; this sync used ${used} so it would not stop.`
-      : `O LinkedIn não aceita mais a versão ${configured} da API, a que está nas configurações; esta sincronização usou a ${used} para não parar.`;
-    todo = en ? `Update Settings › LinkedIn › API version to ${used} or newer.` : `Atualize Configurações › LinkedIn › Versão da API para ${used} ou mais nova.`;
+    title = t(lang, 'mail.versionSunset.fallbackTitle', { configured });
+    what = t(lang, 'mail.versionSunset.fallbackWhat', { configured, used });
+    todo = t(lang, 'mail.versionSunset.fallbackTodo', { used });
   } else {
-    const around = sunset ? (en ? ` around ${sunset}` : ` por volta de ${sunset}`) : en ? ' soon' : ' em breve';
-    title = en ? `LinkedIn API version ${configured} is retired${around}` : `A versão ${configured} da API do LinkedIn será desativada${around}`;
-    what = en
-      ? `LinkedIn retires API version ${configured}, the one in your settings and used by this sync,${around}.`
-      : `O LinkedIn vai desativar a versão ${configured} da API, a que está nas configurações e foi usada nesta sincronização,${around}.`;
-    todo = en
-      ? 'Update Settings › LinkedIn › API version to a newer version (YYYYMM) before then.'
-      : 'Atualize Configurações › LinkedIn › Versão da API para uma versão mais nova (AAAAMM) antes disso.';
+    const around = sunset ? t(lang, 'mail.versionSunset.around', { day: sunset }) : t(lang, 'mail.versionSunset.soon');
+    title = t(lang, 'mail.versionSunset.title', { configured, around });
+    what = t(lang, 'mail.versionSunset.what', { configured, around });
+    todo = t(lang, 'mail.versionSunset.todo');
   }
   const rows = [
-    { label: en ? 'Configured version' : 'Versão configurada', value: configured },
-    { label: en ? 'Version used by this sync' : 'Versão usada nesta sincronização', value: used },
+    { label: t(lang, 'mail.versionSunset.configured'), value: configured },
+    { label: t(lang, 'mail.versionSunset.used'), value: used },
   ];
-  if (sunset) rows.push({ label: en ? 'Retired around' : 'Desativada por volta de', value: sunset });
+  if (sunset) rows.push({ label: t(lang, 'mail.versionSunset.retiredAround'), value: sunset });
   return {
     title,
     tone: alert.fallback ? 'danger' : 'info',
@@ -295,7 +246,7 @@ function nameList(names: string[], lang: Language): string {
   const MAX = 3;
   if (names.length <= MAX) return names.join(', ');
   const more = names.length - MAX;
-  return `${names.slice(0, MAX).join(', ')} ${lang === 'en' ? `and ${more} more` : `e mais ${more}`}`;
+  return t(lang, 'mail.andMore', { names: names.slice(0, MAX).join(', '), count: more });
 }
 
 /** Page names and engine messages go into subjects and single lines: no line breaks. */
@@ -304,9 +255,7 @@ function oneLine(text: string): string {
 }
 
 function alertFooter(runId: string, appName: string, lang: Language): string[] {
-  return lang === 'en'
-    ? ['You get this alert at most once a day per problem. To change alerts, go to Settings › Alerts.', `${appName} · run ${runId}`]
-    : ['Você recebe este alerta no máximo uma vez por dia para cada problema. Para mudar os alertas, vá em Configurações › Alertas.', `${appName} · execução ${runId}`];
+  return [t(lang, 'mail.footerOncePerDay'), t(lang, 'mail.footerRun', { app: appName, runId })];
 }
 
 // ---------------------------------------------------------------- rendering

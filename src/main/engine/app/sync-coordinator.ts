@@ -89,7 +89,7 @@ export class SyncCoordinator {
     // Pages run concurrently, so "pages finished / pages" is the fraction that only grows.
     if (event.kind === 'account-done' || event.kind === 'account-failed') current.done += 1;
     const fraction = current.count > 0 ? Math.min(1, current.done / current.count) : null;
-    this.#publish({ runId: null, running: true, message: event.message, fraction });
+    this.#publish({ runId: null, running: true, message: event.message, fraction, ...(event.text ? { text: event.text } : {}) });
   }
 
   #finished(current: Current, record: RunRecord): RunOutcome {

@@ -64,7 +64,7 @@ export function PreviewsCard({ onOpenInEditor }: { onOpenInEditor: (sql: string)
       <div className="card__body" id="preview-panel" role="tabpanel" aria-labelledby={selected ? `tab-${selected.id}` : undefined}>
         {!previews.result || (selected && !result) ? <Spinner label={t('common.loading')} /> : null}
         {result && !result.ok ? <FailureAlert failure={result} /> : null}
-        {result?.ok ? <ResultTable result={result.value} maxRows={PREVIEW_ROWS} label={selected ? previewTitle(t, selected) : ''} /> : null}
+        {result?.ok ? <ResultTable result={result.value} maxRows={PREVIEW_ROWS} label={selected ? previewTitle(t, selected) : ''} labelColumns /> : null}
       </div>
     </section>
   );

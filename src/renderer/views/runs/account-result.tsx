@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { explainError } from '../../../shared/error-explanations';
 import type { AccountRunResult } from '../../../shared/run-record';
 import { ExplainedError } from '../../components/explained-error';
+import { TechnicalDetail } from '../../components/technical-detail';
 import { useApp } from '../../hooks/app-context';
 import { networkLabel } from '../shared/labels';
 import { dayRanges, formatDay, formatDayRanges, formatNumber } from '../../format/format';
@@ -51,9 +53,13 @@ export function AccountResult({ result, name, runErrorCode }: { result: AccountR
         </dd>
       </dl>
       {result.error && result.error.code === runErrorCode ? (
-        <p className="alert__detail" data-testid="account-error">
-          {result.error.code} · {result.error.message}
-        </p>
+        // The run's error above already says what to do; here, what it meant for this page.
+        <div className="stack stack--tight" data-testid="account-error">
+          <p data-testid="error-what">{explainError(result.error.code, language).what}</p>
+          <TechnicalDetail testId="error-detail">
+            {result.error.code} · {result.error.message}
+          </TechnicalDetail>
+        </div>
       ) : null}
       {result.error && result.error.code !== runErrorCode ? <ExplainedError code={result.error.code} message={result.error.message} testId="account-error" /> : null}
     </article>

@@ -3,7 +3,8 @@ import { explainError, hasErrorExplanation } from '../../../shared/error-explana
 import type { RunWarning } from '../../../shared/run-record';
 import { Alert } from '../../components/alert';
 import { useApp } from '../../hooks/app-context';
-import { warningTitle } from '../shared/labels';
+import { TechnicalDetail } from '../../components/technical-detail';
+import { warningText, warningTitle } from '../shared/labels';
 
 export function RunWarnings({ warnings }: { warnings: RunWarning[] }): React.JSX.Element | null {
   const { t } = useTranslation();
@@ -16,7 +17,10 @@ export function RunWarnings({ warnings }: { warnings: RunWarning[] }): React.JSX
         const known = hasErrorExplanation(w.code) ? explainError(w.code, language) : null;
         return (
           <Alert key={w.code + w.message} tone="warning" title={known?.title ?? warningTitle(t, w.code)} testId="run-warning">
-            <p>{w.message}</p>
+            <p>{known ? `${known.what} ${known.todo}` : warningText(t, w.code)}</p>
+            <TechnicalDetail>
+              {w.code} · {w.message}
+            </TechnicalDetail>
           </Alert>
         );
       })}

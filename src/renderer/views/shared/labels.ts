@@ -41,3 +41,17 @@ export function warningTitle(t: TFunction, code: string): string {
       return t('warning.other');
   }
 }
+
+/** What a run warning means, in the reader's language (the engine's English line goes behind the technical detail). */
+export function warningText(t: TFunction, code: string): string {
+  switch (code) {
+    case 'LINKEDIN_VERSION_SUNSET_SOON':
+      return t('warning.versionSunsetSoonText');
+    case 'LINKEDIN_VERSION_FALLBACK':
+      return t('warning.versionFallbackText');
+    case 'LINKEDIN_TOKEN_EXPIRES_SOON':
+      return t('warning.tokenExpiresSoonText');
+    default:
+      return t('warning.otherText');
+  }
+}

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { describeProgress, type Language } from '../../../shared/i18n';
+import type { SyncProgressEvent } from '../../../shared/ui-api';
 import { Alert } from '../../components/alert';
 import { FailureAlert } from '../../components/failure-alert';
 import { CloseIcon } from '../../components/icons';
@@ -6,7 +8,7 @@ import { ProgressBar } from '../../components/progress-bar';
 import { StatusBadge } from '../../components/status-badge';
 import { useApp } from '../../hooks/app-context';
 import { useSync } from '../../hooks/sync-context';
-import { formatNumber } from '../../format/format';
+import { formatDay, formatNumber } from '../../format/format';
 import { daysWritten } from './run-summary';
 import './sync-progress.css';
 
@@ -55,7 +57,7 @@ export function SyncProgressPanel({ onShowRun, dismissible = true }: { onShowRun
         <div className="stack stack--tight grow">
           <strong>{t('sync.running')}</strong>
           <span className="text-2" data-testid="sync-message">
-            {sync.progress?.message || t('sync.starting')}
+            {progressLine(sync.progress, language) || t('sync.starting')}
           </span>
         </div>
         {fraction !== null ? <span className="sync-panel__percent">{formatNumber(Math.round(fraction * 100), language)} %</span> : null}
@@ -64,4 +66,13 @@ export function SyncProgressPanel({ onShowRun, dismissible = true }: { onShowRun
       {sync.joinedRunning ? <Alert tone="info">{t('sync.joined')}</Alert> : null}
     </div>
   );
+}
+
+/** The runner's line in the reader's language; an engine that sends no `text` yet keeps its English line. */
+function progressLine(progress: SyncProgressEvent | null, language: Language): string {
+  if (!progress) return '';
+  const localized = progress.text
+    ? describeProgress(language, progress.text, { day: (day) => formatDay(day, language), number: (value) => formatNumber(value, language) })
+    : null;
+  return localized ?? progress.message;
 }
