@@ -10,6 +10,8 @@ import type { AccountSettings, Settings } from '../../../shared/settings-schema'
 import { LinkedInClient } from '../sources/linkedin/linkedin-client';
 import type { LinkedInClientOptions } from '../sources/linkedin/types';
 import { forEachLimited } from '../lake/for-each-limited';
+import { damagedFileWarning, monthsToLeaveAlone } from '../lake/damaged-files';
+import { monthOf } from '../dates';
 import { newRunId } from './run-id';
 import { runStatus } from './run-status';
 import { type AccountPlan, missingDays, planAccount, planBounds, planRange, type PlanWindowBounds } from './sync-planner';
@@ -57,6 +59,7 @@ interface AccountOutcome {
   result: AccountRunResult;
   written: LakeWriteResult;
   newestMissing: boolean;
+  warnings?: RunWarning[];
 }
 
 
@@ -118,6 +121,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
   const warnings: RunWarning[] = [
     ...versionWarnings(deps.settings.linkedin.apiVersion, client.versionFallbackUsed?.used ?? null, startedAt),
     ...tokenExpiryWarnings(deps.tokenInfo, deps.settings.alerts.tokenExpiryWarningDays, startedAt),
+    ...outcomes.flatMap((o) => o.warnings ?? []),
   ];
   const results = outcomes.map((o) => o.result);
   const status = runStatus({
@@ -220,6 +224,7 @@ async function syncAccount(
     progress('account-start', describePlan(label, plan));
     const fetchedAt = startedAt.toISOString();
     const wanted = new Set(plan.daysRequested);
+    const leaveAlone = request.range ? new Set<string>() : monthsToLeaveAlone(coverage.damagedFiles, bounds.newest, deps.settings.linkedin.lookbackDays);
     const gains: GainRow[] = [];
     // The total is independent of the daily gains: ask for both at once. A range re-fetch
     // touches exactly its range, so it takes no totals snapshot.
@@ -229,7 +234,7 @@ async function syncAccount(
     ]);
     for (const windowGains of fetched) {
       for (const gain of windowGains) {
-        if (!wanted.has(gain.day)) continue;
+        if (!wanted.has(gain.day) || leaveAlone.has(monthOf(gain.day))) continue;
         gains.push({
           day: gain.day,
           network: account.network,
@@ -244,7 +249,7 @@ async function syncAccount(
     }
     const totals: TotalRow[] =
       followers === null ? [] : [{ day: utcDay(startedAt), network: account.network, accountId: account.id, followers, source: 'api', fetchedAt }];
-    const gainsWritten = await deps.lake.mergeGains(gains);
+    const gainsWritten = await deps.lake.mergeGains(gains, { replaceDamaged: request.range !== undefined });
     const written = mergeLakeWriteResults(gainsWritten, await deps.lake.mergeTotals(totals));
     const present = new Set([...coverage.days, ...gains.map((g) => g.day)]);
     const firstDay = earliest(coverage.firstDay, gains[0]?.day ?? null);
@@ -257,6 +262,7 @@ async function syncAccount(
       result: { ...base, daysRequested: plan.daysRequested, daysWritten: gainsWritten.daysWritten.length, rowsWritten: written.rowsWritten, missingDays: missing, error: null },
       written,
       newestMissing,
+      warnings: coverage.damagedFiles.filter((f) => !written.filesWritten.includes(f.key)).map(damagedFileWarning),
     };
   } catch (error) {
     const appError = toAppError(error);
