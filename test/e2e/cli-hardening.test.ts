@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliEnv, runCliProcess, tempHome } from '../support/cli-harness';
+
+/** Issue 9: probes an attacker, a careless admin or a newcomer would try, through the built CLI. */
+const ORG = '2414183';
+const TOKEN = 'canary-token-hardening-DO-NOT-LEAK';
+const NOW = '2026-11-28T10:00:00Z';
+
+let home: string;
+let requests: string[];
+let trap: Server;
+let trapUrl: string;
+
+// A plain-http server on a loopback address that is not one of contract §3's loopback hosts,
+// standing in for "any host": a token sent to it is a leak.
+beforeEach(async () => {
+  home = await tempHome();
+  requests = [];
+  trap = createServer((req, res) => {
+    requests.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+    res.writeHead(500).end();
+  });
+  await new Promise<void>((resolve) => trap.listen(0, '127.0.0.2', resolve));
+  const address = trap.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  trapUrl = `http://127.0.0.2:${address.port}`;
+});
+afterEach(async () => new Promise<void>((resolve) => trap.close(() => resolve())));
+
+const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => cliEnv({ home, token: TOKEN, now: NOW, extra });
+
+async function writeSettings(value: unknown): Promise<string> {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  await writeFile(join(home, 'settings.json'), text);
+  return text;
+}
+
+const page = { network: 'linkedin', id: ORG, name: 'Acme', enabled: true };
+
+function oneLine(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0];
+}
+
+describe('the token goes only to https or loopback hosts (issue 9 item 2)', () => {
+  it('a plain-http apiBaseUrl to another host is refused with exit 2 naming the key, before any request', async () => {
+    const before = await writeSettings({ version: 1, accounts: [page], linkedin: { apiBaseUrl: `${trapUrl}/rest` } });
+    const r = await runCliProcess(['sync'], env());
+    expect(requests).toEqual([]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toContain('linkedin.apiBaseUrl');
+    expect(r.stderr).toContain('https://');
+    expect(await readFile(join(home, 'settings.json'), 'utf8')).toBe(before);
+  });
+
+  it('the same for oauthBaseUrl', async () => {
+    await writeSettings({ version: 1, accounts: [page], linkedin: { oauthBaseUrl: `${trapUrl}/oauth/v2` } });
+    const r = await runCliProcess(['sync'], env());
+    expect(requests).toEqual([]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toContain('linkedin.oauthBaseUrl');
+  });
+
+  it('the environment override may not send it in clear text to another host either', async () => {
+    await writeSettings({ version: 1, accounts: [page] });
+    const r = await runCliProcess(['sync'], env({ FOLLOWER_PULSE_LINKEDIN_API_URL: `${trapUrl}/rest` }));
+    expect(requests).toEqual([]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toContain('FOLLOWER_PULSE_LINKEDIN_API_URL');
+  });
+});
+
+describe('unknown settings keys are rejected everywhere (issue 9 item 4)', () => {
+  it.each([
+    ['a top-level key', { bogusKey: true }, 'bogusKey'],
+    ['a misspelt nested key', { linkedin: { lagdays: 5 } }, 'linkedin.lagdays'],
+    ['a key inside an account', { accounts: [{ ...page, colour: 'red' }] }, 'accounts.0.colour'],
+  ])('%s: exit 2 naming it, the file untouched even by a command that saves', async (_label, extra, key) => {
+    const before = await writeSettings({ version: 1, accounts: [page], ...extra });
+    const list = await runCliProcess(['accounts', 'list'], env());
+    expect(list.code).toBe(2);
+    expect(oneLine(list.stderr)).toContain(key);
+    const remove = await runCliProcess(['accounts', 'remove', 'linkedin', ORG], env());
+    expect(remove.code).toBe(2);
+    expect(oneLine(remove.stderr)).toContain(key);
+    expect(await readFile(join(home, 'settings.json'), 'utf8')).toBe(before);
+  });
+});
