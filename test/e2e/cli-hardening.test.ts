@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cliEnv, runCliProcess, tempHome } from '../support/cli-harness';
+import { startFakeLinkedIn } from '../fakes/fake-linkedin';
+import { cliEnv, type CliRun, runCliProcess, tempHome } from '../support/cli-harness';
+import { BUILT_CLI } from '../support/global-setup';
 
 /** Issue 9: probes an attacker, a careless admin or a newcomer would try, through the built CLI. */
 const ORG = '2414183';
@@ -88,5 +91,61 @@ describe('unknown settings keys are rejected everywhere (issue 9 item 4)', () =>
     expect(remove.code).toBe(2);
     expect(oneLine(remove.stderr)).toContain(key);
     expect(await readFile(join(home, 'settings.json'), 'utf8')).toBe(before);
+  });
+});
+
+/** Runs the built CLI from a shell with the given umask, as a careless admin's crontab would. */
+function runWithUmask(umask: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const child = spawn('sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, BUILT_CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end();
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Every path under `dir` (itself included) with its permission bits, e.g. `lake/x.csv 600`. */
+async function modes(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(path: string, rel: string): Promise<void> {
+    const info = await stat(path);
+    out.push(`${rel || '.'} ${(info.mode & 0o777).toString(8)}`);
+    if (info.isDirectory()) for (const name of (await readdir(path)).sort()) await walk(join(path, name), rel ? `${rel}/${name}` : name);
+  }
+  await walk(dir, '');
+  return out;
+}
+
+describe.skipIf(process.platform === 'win32')('file modes whatever the umask (issue 9 item 3)', () => {
+  it('under umask 000 the home is 0700 and every file the app writes 0600', async () => {
+    const fake = await startFakeLinkedIn({ now: new Date(NOW), token: TOKEN });
+    try {
+      fake.addOrganization(ORG, { name: 'Acme', followers: 10 });
+      const fresh = join(home, 'new-home');
+      const e = cliEnv({ home: fresh, apiBaseUrl: fake.apiBaseUrl, token: TOKEN, now: NOW });
+      expect((await runWithUmask('000', ['accounts', 'add', 'linkedin', ORG], e)).code).toBe(0);
+      const r = await runWithUmask('000', ['sync'], e);
+      expect(r.code).toBe(0);
+      const all = await modes(fresh);
+      expect(all.length).toBeGreaterThan(20);
+      expect(all.filter((m) => !/ (600|700)$/.test(m))).toEqual([]);
+      expect(all).toContain('. 700');
+      expect(all).toContain('settings.json 600');
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('an existing home left open by an earlier version is tightened on start', async () => {
+    await writeSettings({ version: 1, accounts: [page] });
+    await mkdir(join(home, 'lake', 'accounts'), { recursive: true });
+    await writeFile(join(home, 'lake', 'accounts', 'accounts.csv'), '"network","account_id","name","url"\n');
+    await chmod(join(home, 'settings.json'), 0o666);
+    await chmod(join(home, 'lake', 'accounts', 'accounts.csv'), 0o644);
+    await chmod(join(home, 'lake'), 0o755);
+    await chmod(home, 0o777);
+    expect((await runCliProcess(['accounts', 'list'], env())).code).toBe(0);
+    expect((await modes(home)).filter((m) => !/ (600|700)$/.test(m))).toEqual([]);
   });
 });

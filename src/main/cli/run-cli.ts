@@ -1,5 +1,6 @@
 import { AppError, toAppError } from '../engine/errors';
 import { redactor } from '../engine/log/redactor';
+import { restrictNewFiles, tightenHome } from '../engine/settings/home-permissions';
 import { createCliContext } from './cli-context';
 import { mainHelp } from './cli-help';
 import { processIo, type CliIo } from './cli-io';
@@ -52,6 +53,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv, io
     const entry = findCommand(name);
     if (!entry) throw new AppError('USAGE', `Unknown command: ${name}`, { hint: 'see: follower-pulse --help' });
     const ctx = createCliContext(io, env, { home: args.home, json: args.json });
+    restrictNewFiles();
+    await tightenHome(ctx.home);
     const command = await entry.load();
     return await command.run(ctx, args.help ? [...rest, '--help'] : rest);
   } catch (error) {

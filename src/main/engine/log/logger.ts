@@ -38,9 +38,9 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   const write = (level: Level, event: string, fields?: LogFields): void => {
     try {
       const line = `${redactor.redact(formatLine(clock(), level, event, fields))}\n`;
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       if (wouldExceed(file, Buffer.byteLength(line), maxBytes)) rotate(file, maxFiles);
-      appendFileSync(file, line, 'utf8');
+      appendFileSync(file, line, { encoding: 'utf8', mode: 0o600 });
     } catch {
       // Nowhere left to report it; the sync itself must go on.
     }
