@@ -149,3 +149,31 @@ describe.skipIf(process.platform === 'win32')('file modes whatever the umask (is
     expect((await modes(home)).filter((m) => !/ (600|700)$/.test(m))).toEqual([]);
   });
 });
+
+describe('a token with control characters (issue 9 item 8)', () => {
+  it('on use: LINKEDIN_TOKEN_INVALID at once, no request sent, the value never printed', async () => {
+    const fake = await startFakeLinkedIn({ now: new Date(NOW), token: TOKEN });
+    try {
+      fake.addOrganization(ORG, { name: 'Acme', followers: 10 });
+      await writeSettings({ version: 1, accounts: [page] });
+      const pasted = `${TOKEN.slice(0, 10)}\n${TOKEN.slice(10)}`;
+      const r = await runCliProcess(['sync', '--json'], cliEnv({ home, apiBaseUrl: fake.apiBaseUrl, token: pasted, now: NOW }));
+      expect(fake.requests).toHaveLength(0);
+      expect(r.code).toBe(1);
+      const record = JSON.parse(r.stdout) as { accounts: { error: { code: string; message: string } | null }[] };
+      expect(record.accounts[0].error?.code).toBe('LINKEDIN_TOKEN_INVALID');
+      expect(record.accounts[0].error?.message).toContain('control character');
+      expect(r.stdout + r.stderr).not.toContain(TOKEN.slice(10));
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('on input: secret set refuses it with exit 2 and one line, before the keychain is touched', async () => {
+    const r = await runCliProcess(['secret', 'set', 'linkedin.accessToken'], cliEnv({ home }), `${TOKEN.slice(0, 10)}\u001b[2J${TOKEN.slice(10)}\n`);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toContain('control character');
+    expect(r.stderr).not.toMatch(/keychain|D-Bus/i);
+    expect(r.stderr).not.toContain(TOKEN.slice(10));
+  });
+});
