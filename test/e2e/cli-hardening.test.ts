@@ -177,3 +177,66 @@ describe('a token with control characters (issue 9 item 8)', () => {
     expect(r.stderr).not.toContain(TOKEN.slice(10));
   });
 });
+
+describe('file-system trouble gets one line, the right exit code and no stack (issue 9 item 6)', () => {
+  const noStack = (r: CliRun): void => {
+    expect(r.stderr).not.toMatch(/\n\s+at |Unexpected error|node:internal/);
+  };
+
+  it('settings.json is a folder: exit 2 naming it', async () => {
+    await mkdir(join(home, 'settings.json'));
+    const r = await runCliProcess(['status'], env());
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toContain(join(home, 'settings.json'));
+    expect(r.stderr).toMatch(/folder/);
+    noStack(r);
+  });
+
+  it('sync.lock is a folder: exit 2 naming it', async () => {
+    await writeSettings({ version: 1, accounts: [page] });
+    await mkdir(join(home, 'sync.lock'));
+    const r = await runCliProcess(['sync'], env());
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toContain(join(home, 'sync.lock'));
+    noStack(r);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('a home this user may not write: one line naming the path and what to do', async () => {
+    await writeSettings({ version: 1, accounts: [page] });
+    await chmod(home, 0o500);
+    try {
+      const r = await runCliProcess(['accounts', 'remove', 'linkedin', ORG], env());
+      expect(r.code).toBe(2);
+      expect(oneLine(r.stderr)).toContain(home);
+      noStack(r);
+    } finally {
+      await chmod(home, 0o700);
+    }
+  });
+
+  it('a read-only home (EROFS, simulated by a failing write): one line naming the path', async () => {
+    // A real read-only mount needs root; the process-wide fs call fails the same way.
+    await writeSettings({ version: 1, accounts: [page] });
+    const preload = join(home, 'erofs.cjs');
+    await writeFile(
+      preload,
+      `const fs = require('node:fs'); const orig = fs.promises.open;
+       fs.promises.open = async (p, flags, ...rest) => { if (String(flags).includes('w')) { const e = new Error("EROFS: read-only file system, open '" + p + "'"); e.code = 'EROFS'; e.path = String(p); throw e; } return orig(p, flags, ...rest); };`,
+    );
+    const r = await runCliProcess(['accounts', 'remove', 'linkedin', ORG], env({ NODE_OPTIONS: `--require ${preload}` }));
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toContain(home);
+    expect(r.stderr).toContain(`Could not use ${join(home, 'settings.json')}: the disk is read-only`);
+    noStack(r);
+  });
+
+  it('a closed stdout (status | head -1) ends the command quietly', async () => {
+    await writeSettings({ version: 1, accounts: [page] });
+    const child = spawn('sh', ['-c', `"$0" "$@" | head -c 1 >/dev/null`, process.execPath, BUILT_CLI, 'status'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});

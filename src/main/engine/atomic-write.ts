@@ -79,6 +79,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await renameOver(tmp, path);
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
+    // Name the file the caller asked for, not our temporary one, in every message.
+    if (isErrnoError(error) && error.path === tmp) error.path = path;
     throw error;
   }
   await syncFolder(folder);

@@ -241,6 +241,13 @@ async function readTextIfExists(file: string): Promise<string | null> {
     return await readFile(file, 'utf8');
   } catch (error) {
     if (isErrnoCode(error, 'ENOENT')) return null;
+    if (isErrnoCode(error, 'EISDIR')) {
+      throw new SettingsInvalidError([{ path: '', message: `${file} is a folder, not a file` }], {
+        subject: SETTINGS_FILE,
+        hint: 'move that folder away; the app then starts from default settings',
+        cause: error,
+      });
+    }
     throw error;
   }
 }

@@ -176,7 +176,14 @@ async function readHolder(path: string): Promise<{ holder: LockHolder | null; mt
       await handle.close();
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR') {
+      throw new AppError('USAGE', `${path} is a folder, not the lock file`, {
+        hint: 'no sync can hold a folder: remove it and run again',
+        cause: error,
+      });
+    }
     throw error;
   }
 }
