@@ -66,7 +66,8 @@ describe('KeytarSecretStore failures', () => {
     });
     await expect(store.get('linkedin.accessToken')).rejects.toMatchObject({
       code: 'KEYCHAIN_UNAVAILABLE',
-      message: 'The system keychain is not available (the keytar native module could not be loaded)',
+      message:
+        'The system keychain is not available (the keytar native module could not be loaded), so no stored linkedin.accessToken can be read (and FOLLOWER_PULSE_SECRET_LINKEDIN_ACCESS_TOKEN is not set)',
     });
   });
 
