@@ -240,3 +240,58 @@ describe('file-system trouble gets one line, the right exit code and no stack (i
     expect(code).toBe(0);
   });
 });
+
+describe('newcomer friction (issue 9 item 9)', () => {
+  it('sync --json: the requested days as ranges, no line per day, the contract list kept', async () => {
+    const fake = await startFakeLinkedIn({ now: new Date(NOW), token: TOKEN });
+    try {
+      fake.addOrganization(ORG, { name: 'Acme', followers: 10 });
+      fake.omitDays(ORG, ['2026-06-10']);
+      await writeSettings({ version: 1, accounts: [page] });
+      const e = cliEnv({ home, apiBaseUrl: fake.apiBaseUrl, token: TOKEN, now: NOW });
+      expect((await runCliProcess(['sync'], e)).code).toBe(0);
+      const r = await runCliProcess(['sync', '--from', '2026-06-01', '--to', '2026-06-30', '--json'], e);
+      expect(r.stdout.trim().split('\n').length).toBeLessThan(60);
+      const record = JSON.parse(r.stdout) as { accounts: { daysRequested: string[]; daysRequestedRanges: unknown; missingDays: string[] }[] };
+      expect(record.accounts[0].daysRequested).toHaveLength(30);
+      expect(record.accounts[0].daysRequestedRanges).toEqual([{ from: '2026-06-01', to: '2026-06-30', days: 30 }]);
+      const other = join(home, 'other');
+      await mkdir(other);
+      await writeFile(join(other, 'settings.json'), JSON.stringify({ version: 1, accounts: [page] }));
+      const first = await runCliProcess(['sync', '--json'], cliEnv({ home: other, apiBaseUrl: fake.apiBaseUrl, token: TOKEN, now: NOW }));
+      expect(first.stdout.trim().split('\n').length).toBeLessThan(60);
+      const backfill = JSON.parse(first.stdout) as { accounts: { daysRequested: string[]; daysRequestedRanges: unknown }[] };
+      expect(backfill.accounts[0].daysRequested).toHaveLength(363);
+      expect(backfill.accounts[0].daysRequestedRanges).toEqual([{ from: '2025-11-28', to: '2026-11-25', days: 363 }]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('accounts add with LinkedIn unreachable does not tell the user to run the sync again', async () => {
+    await writeSettings({ version: 1, accounts: [] });
+    const r = await runCliProcess(['accounts', 'add', 'linkedin', ORG], env({ FOLLOWER_PULSE_LINKEDIN_API_URL: 'http://127.0.0.1:1/rest' }));
+    expect(r.code).toBe(1);
+    const line = oneLine(r.stderr);
+    expect(line).toContain('Could not look up LinkedIn page');
+    expect(line).not.toContain('sync again');
+    expect(line).toContain('--name');
+  });
+});
+
+describe('doctor (issue 9 item 9)', () => {
+  it('"N checks failed" matches the ✘ lines, one line per check', async () => {
+    await writeSettings({ version: 1, accounts: [], linkedin: { apiVersion: '202001' } });
+    const e = env({ FOLLOWER_PULSE_LINKEDIN_API_URL: 'http://127.0.0.1:1/rest' });
+    const r = await runCliProcess(['doctor'], e);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    const crosses = lines.filter((l) => l.startsWith('✘')).length;
+    expect(crosses).toBeGreaterThanOrEqual(2);
+    expect(r.stdout).toContain(`\n${crosses} checks failed.`);
+    const json = JSON.parse((await runCliProcess(['doctor', '--json'], e)).stdout) as { checks: { status: string }[] };
+    expect(json.checks.filter((c) => c.status === 'fail')).toHaveLength(crosses);
+    // every line is a check, its fix, blank, or the summary
+    expect(lines.filter((l) => l !== '' && !/^[✔!✘–] /.test(l) && !/^\s+→ /.test(l) && !/checks? failed\.$/.test(l))).toEqual([]);
+  });
+});

@@ -87,7 +87,9 @@ async function lookUpName(ctx: CliContext, orgId: string): Promise<string> {
     return (await client.fetchOrganization(orgId)).name;
   } catch (error) {
     const appError = toAppError(error);
-    throw new AppError(appError.code, `Could not look up LinkedIn page ${orgId}: ${appError.message}`, { hint: appError.hint ?? 'add --name NAME to add it without the look-up' });
+    // A sync's advice ("then run the sync again") is wrong here: nothing was added yet.
+    const hint = appError.code === 'NETWORK' ? 'check the internet connection and any proxy or firewall settings and try again, or add --name NAME to add it without the look-up' : appError.hint;
+    throw new AppError(appError.code, `Could not look up LinkedIn page ${orgId}: ${appError.message}`, { hint: hint ?? 'add --name NAME to add it without the look-up' });
   }
 }
 
