@@ -295,3 +295,21 @@ describe('doctor (issue 9 item 9)', () => {
     expect(lines.filter((l) => l !== '' && !/^[✔!✘–] /.test(l) && !/^\s+→ /.test(l) && !/checks? failed\.$/.test(l))).toEqual([]);
   });
 });
+
+describe('an unwritable log (issue 9 item 10)', () => {
+  it('the sync warns once on stderr and still succeeds', async () => {
+    const fake = await startFakeLinkedIn({ now: new Date(NOW), token: TOKEN });
+    try {
+      fake.addOrganization(ORG, { name: 'Acme', followers: 10 });
+      await writeSettings({ version: 1, accounts: [page] });
+      await writeFile(join(home, 'logs'), 'a file where the logs folder should be');
+      const r = await runCliProcess(['sync'], cliEnv({ home, apiBaseUrl: fake.apiBaseUrl, token: TOKEN, now: NOW }));
+      expect(r.code).toBe(0);
+      const warnings = r.stderr.split('\n').filter((l) => l.includes('log file'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(join(home, 'logs', 'follower-pulse.log'));
+    } finally {
+      await fake.close();
+    }
+  });
+});
