@@ -415,4 +415,8 @@ export const en: Messages = {
     email: 'Invalid e-mail: {{value}}',
     url: 'Use an http:// or https:// address.',
   },
+  session: {
+    signOut: 'Sign out',
+    signOutHint: 'Ends this browser session; to come back, run follower-pulse serve and open the new link.',
+  },
 };

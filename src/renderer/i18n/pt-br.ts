@@ -417,6 +417,10 @@ export const ptBR = {
     email: 'E-mail inválido: {{value}}',
     url: 'Use um endereço http:// ou https://.',
   },
+  session: {
+    signOut: 'Sair',
+    signOutHint: 'Encerra esta sessão do navegador; para entrar de novo, rode follower-pulse serve e abra o novo link.',
+  },
 };
 
 export type Messages = typeof ptBR;
