@@ -2,6 +2,7 @@ import { explainError, type Language } from '../../../shared/error-explanations'
 import { type Day, isDay } from '../dates';
 import type {
   AlertPage,
+  DamagedFileAlert,
   FailureAlert,
   FailureProblem,
   NoDataAlert,
@@ -87,7 +88,24 @@ function contentFor(alert: PendingAlert, lang: Language): MailContent {
       return tokenExpiryContent(alert, lang);
     case 'version-sunset':
       return versionSunsetContent(alert, lang);
+    case 'damaged-file':
+      return damagedFileContent(alert, lang);
   }
+}
+
+// The engine's message names the file and the exact commands; it is kept as it is.
+function damagedFileContent(alert: DamagedFileAlert, lang: Language): MailContent {
+  const blocks: Block[] =
+    lang === 'en'
+      ? [
+          { type: 'paragraph', text: 'A local data file is damaged. The new days were still saved, but the days in that file were left out until it is repaired:' },
+          { type: 'list', items: alert.messages },
+        ]
+      : [
+          { type: 'paragraph', text: 'Um arquivo de dados local está danificado. Os dias novos foram gravados, mas os dias desse arquivo ficaram de fora até ele ser consertado:' },
+          { type: 'list', items: alert.messages },
+        ];
+  return { title: lang === 'en' ? 'A data file is damaged' : 'Arquivo de dados danificado', tone: 'warning', blocks, footer: [] };
 }
 
 // ---------------------------------------------------------------- no data
