@@ -27,8 +27,23 @@ function electronBinary() {
 
 function run(command, args) {
   const child = spawn(command, args, { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  stopWithParent(child);
+}
+
+// `npm start` runs `sh -c "build && start"`; a SIGTERM to npm reaches that shell, which dies
+// without passing it on, and this script (and the app) would run on as orphans. So when the
+// parent goes away, stop the app as if it had been sent SIGTERM.
+function stopWithParent(child) {
+  if (process.platform === 'win32') return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    child.kill('SIGTERM');
+  }, 250);
+  timer.unref();
 }
 
 const electron = electronBinary();

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemorySecretStore } from '../../src/main/engine/secrets/memory-secret-store';
 import { StateStore } from '../../src/main/engine/settings/state-store';
 import { defaultSettings, type Settings } from '../../src/shared/settings-schema';
@@ -94,17 +94,36 @@ describe('LinkedIn sign-in over a loopback redirect, against the fake LinkedIn',
     await expect(fetch(callback)).rejects.toThrow();
   });
 
-  it('refuses a callback whose state does not match, without exchanging the code', async () => {
+  it('ignores a callback whose state does not match (neutral page, no exchange) and keeps waiting for the right one', async () => {
     const flow = await startSignIn(await signInOptions());
+    const settled = vi.fn();
+    flow.result.then(settled, settled);
+    const callback = await authorize(flow.authorizationUrl);
+    for (const forged of [
+      `http://localhost:${new URL(callback).port}/callback?state=wrong`,
+      `http://localhost:${new URL(callback).port}/callback?error=user_cancelled_authorize&state=wrong`,
+      `http://localhost:${new URL(callback).port}/callback?code=stolen`,
+    ]) {
+      const page = await fetch(forged);
+      expect(page.status).toBe(400);
+      const text = await page.text();
+      expect(text).not.toMatch(/state mismatch|cancel|failed/i);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).not.toHaveBeenCalled();
+    expect(fake.oauthCalls.filter((c) => c.endpoint === 'accessToken')).toHaveLength(0);
+    expect((await fetch(callback)).status).toBe(200);
+    expect((await flow.result).accessToken).toBeTruthy();
+  });
+
+  it('a forged callback does not shorten the wait: the sign-in still ends only at its timeout', async () => {
+    const flow = await startSignIn(await signInOptions({ timeoutMs: 300 }));
     const callback = new URL(await authorize(flow.authorizationUrl));
     callback.searchParams.set('state', 'forged-state-forged-state-forged1');
-    const page = await fetch(callback);
-    expect(page.status).toBe(400);
-    expect(await page.text()).toContain('state mismatch');
+    expect((await fetch(callback)).status).toBe(400);
     const error = await caught(flow.result);
-    expect(error.code).toBe('LINKEDIN_BAD_RESPONSE');
-    expect(error.message).toContain('state mismatch');
-    expect(fake.oauthCalls.filter((c) => c.endpoint === 'accessToken')).toHaveLength(0);
+    expect(error.message).not.toContain('state mismatch');
+    expect(error.message).toMatch(/did not finish|timed out|minutes|seconds/i);
   });
 
   it('reports a cancelled sign-in (user_cancelled_authorize) with a friendly page', async () => {

@@ -124,7 +124,7 @@ describe('LocalLake', () => {
 
   it('reports empty coverage for an account with no data', async () => {
     const coverage = await lake.coverage('linkedin', 'nothing');
-    expect(coverage).toEqual({ days: new Set(), firstDay: null, lastDay: null });
+    expect(coverage).toEqual({ days: new Set(), firstDay: null, lastDay: null, damagedFiles: [] });
   });
 
   it('refuses a merge that mixes sources or accounts', async () => {

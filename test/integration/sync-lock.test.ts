@@ -3,6 +3,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock, isLockStale, LOCK_FILE, readLock } from '../../src/main/engine/sync/sync-lock';
+import { raceForLock } from '../support/lock-contenders';
 
 let home: string;
 beforeEach(async () => {
@@ -58,4 +59,21 @@ describe('sync lock (contract §3)', () => {
     expect(isLockStale(null, 1000, here)).toBe(false);
     expect(isLockStale(null, 11_000, here)).toBe(true);
   });
+});
+
+describe('stale lock takeover under contention (issue 9 item 1)', () => {
+  it('with a dead holder and many contenders starting at once, exactly one becomes the writer, every round', async () => {
+    const rounds = 5;
+    for (let round = 0; round < rounds; round++) {
+      const roundHome = await mkdtemp(join(tmpdir(), 'fp-lock-race-'));
+      await writeFile(
+        join(roundHome, LOCK_FILE),
+        JSON.stringify({ pid: 999_999_999, host: hostname(), trigger: 'cli', startedAt: '2026-01-01T00:00:00Z', token: 'dead' }),
+      );
+      const answers = await raceForLock(roundHome, 12);
+      expect(answers.filter((a) => a.startsWith('error'))).toEqual([]);
+      expect({ round, writers: answers.filter((a) => a === 'writer').length }).toEqual({ round, writers: 1 });
+      expect(answers.filter((a) => a === 'refused')).toHaveLength(11);
+    }
+  }, 180_000);
 });

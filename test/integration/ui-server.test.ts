@@ -28,6 +28,7 @@ let secrets: MemorySecretStore;
 let handlers: AppUiHandlers;
 let server: UiServer;
 let cookie: string;
+let firstLogin: Awaited<ReturnType<typeof raw>>;
 /** Every response body and event the test saw, for the "no secret ever comes back" checks. */
 let seen: string[];
 
@@ -147,8 +148,8 @@ beforeEach(async () => {
     redactor: new Redactor(),
   });
   server = await startUiServer({ handlers, port: 0, rendererDir, token: SERVER_TOKEN });
-  const login = await raw('GET', `/?token=${SERVER_TOKEN}`);
-  cookie = login.headers['set-cookie']![0].split(';')[0];
+  firstLogin = await raw('GET', `/?token=${SERVER_TOKEN}`);
+  cookie = firstLogin.headers['set-cookie']![0].split(';')[0];
 });
 
 afterEach(async () => {
@@ -173,7 +174,7 @@ describe('serve: authentication and request guards', () => {
   });
 
   it('trades ?token= for an HttpOnly SameSite=Strict session cookie and a redirect to /', async () => {
-    const login = await raw('GET', `/?token=${SERVER_TOKEN}`);
+    const login = firstLogin;
     expect(login.status).toBe(302);
     expect(login.headers.location).toBe('/');
     const setCookie = login.headers['set-cookie']![0];
@@ -182,6 +183,27 @@ describe('serve: authentication and request guards', () => {
     const index = await raw('GET', '/', { cookie });
     expect(index.status).toBe(200);
     expect(index.body).toContain('<title>Follower Pulse</title>');
+  });
+
+  it('the ?token= link works once: from browser history or a process list it no longer signs anyone in (issue 9 item 10)', async () => {
+    const again = await raw('GET', `/?token=${SERVER_TOKEN}`, { accept: 'text/html' });
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('already used');
+    // The browser that holds the session may still open the link from its history.
+    const sameBrowser = await raw('GET', `/?token=${SERVER_TOKEN}`, { cookie });
+    expect(sameBrowser.status).toBe(302);
+    expect(sameBrowser.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('sign out invalidates the session cookie (issue 9 item 10)', async () => {
+    expect((await raw('POST', '/api/session/sign-out', { 'content-type': 'application/json' }, '{}')).status).toBe(401);
+    expect((await raw('POST', '/api/session/sign-out', { cookie, 'content-type': 'text/plain' }, '{}')).status).toBe(415);
+    const out = await raw('POST', '/api/session/sign-out', { cookie, 'content-type': 'application/json' }, '{}');
+    expect(out.status).toBe(200);
+    expect(out.headers['set-cookie']![0]).toMatch(new RegExp(`^fp_session_${server.port}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0$`));
+    expect((await raw('GET', '/', { cookie, accept: 'text/html' })).status).toBe(401);
+    expect((await raw('POST', '/api/call/app.info', { cookie, 'content-type': 'application/json' }, '{}')).status).toBe(401);
   });
 
   it('accepts Authorization: Bearer <token> for scripts', async () => {

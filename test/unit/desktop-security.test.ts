@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, withContentSecurityPolicy } from '../../src/main/desktop/content-security-policy';
+import { contentSecurityPolicy, metaContentSecurityPolicy, withContentSecurityPolicy } from '../../src/main/desktop/content-security-policy';
 import { hardenSession, hardenWebContents } from '../../src/main/desktop/harden';
 import { externalUrlToOpen, isAllowedExternalUrl, isAllowedNavigation, isTrustedSender } from '../../src/main/desktop/url-guards';
 import { secureWindowOptions } from '../../src/main/desktop/window-options';
@@ -118,6 +118,15 @@ describe('contentSecurityPolicy', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("base-uri 'none'");
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*/);
+  });
+
+  it('the <meta> policy of the renderer page is the header policy, less what a <meta> cannot carry (issue 9 item 10)', () => {
+    const html = readFileSync(new URL('../../src/renderer/index.html', import.meta.url), 'utf8');
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBe(metaContentSecurityPolicy());
+    const header = contentSecurityPolicy().split('; ');
+    expect(header.filter((d) => !meta!.split('; ').includes(d))).toEqual(["frame-ancestors 'none'"]);
+    for (const directive of ["base-uri 'none'", "form-action 'none'", "object-src 'none'"]) expect(meta).toContain(directive);
   });
 
   it('agrees with the <meta> policy of the renderer page on scripts', () => {

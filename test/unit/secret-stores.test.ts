@@ -66,7 +66,8 @@ describe('KeytarSecretStore failures', () => {
     });
     await expect(store.get('linkedin.accessToken')).rejects.toMatchObject({
       code: 'KEYCHAIN_UNAVAILABLE',
-      message: 'The system keychain is not available (the keytar native module could not be loaded)',
+      message:
+        'The system keychain is not available (the keytar native module could not be loaded), so no stored linkedin.accessToken can be read (and FOLLOWER_PULSE_SECRET_LINKEDIN_ACCESS_TOKEN is not set)',
     });
   });
 
@@ -94,5 +95,20 @@ describe('KeytarSecretStore failures', () => {
     expect(error.message).toBe(`The system keychain is not available (${reason})`);
     expect(error.hint).toContain('GNOME Keyring / Windows Credential Manager / macOS Keychain');
     expect(error.hint).toContain('FOLLOWER_PULSE_SECRET_SMTP_PASSWORD');
+  });
+});
+
+describe('secret values with control characters (issue 9 item 8)', () => {
+  it('are refused on input, before the keychain, and on use, naming the secret but never the value', async () => {
+    const keychain = new MemorySecretStore({ 'smtp.password': 'pw\u0007x' });
+    const store = openSecretStore({}, { keychain, redactor: new Redactor() });
+    await expect(store.set('linkedin.accessToken', 'abc\ndef')).rejects.toMatchObject({ code: 'USAGE' });
+    expect(await keychain.get('linkedin.accessToken')).toBeNull();
+    await store.set('linkedin.accessToken', '  abc-def\n');
+    await expect(store.get('smtp.password')).rejects.toMatchObject({ code: 'SETTINGS_INVALID', message: expect.stringContaining('smtp.password') as unknown });
+    const fromEnv = openSecretStore({ [ENV_TOKEN]: 'abc\r\ndef' }, { keychain, redactor: new Redactor() });
+    const error = await fromEnv.get('linkedin.accessToken').catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ code: 'LINKEDIN_TOKEN_INVALID' });
+    expect((error as Error).message).not.toContain('def');
   });
 });

@@ -262,3 +262,38 @@ describe('nowFromEnv', () => {
     },
   );
 });
+
+describe('contract §3–§4 rules beyond the schema (issue 9 items 2 and 4)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'fp-settings-rules-'));
+  });
+
+  it.each([
+    ['http://api.example.com/rest', false],
+    ['http://127.0.0.2:8080/rest', false],
+    ['https://api.example.com/rest', true],
+    ['http://127.0.0.1:8080/rest', true],
+    ['http://localhost:8080/rest', true],
+    ['http://[::1]:8080/rest', true],
+  ])('apiBaseUrl %s accepted: %s (on load and on save)', async (url, accepted) => {
+    const store = new SettingsStore(dir, {});
+    await writeFile(store.path, JSON.stringify({ linkedin: { apiBaseUrl: url } }));
+    const load = store.load();
+    if (accepted) await expect(load).resolves.toMatchObject({ linkedin: { apiBaseUrl: url } });
+    else expect((await expectInvalid(load)).issues.map((i) => i.path)).toEqual(['linkedin.apiBaseUrl']);
+    const save = store.save({ ...defaultSettings(), linkedin: { ...defaultSettings().linkedin, oauthBaseUrl: url } });
+    if (accepted) await expect(save).resolves.toBeDefined();
+    else expect((await expectInvalid(save)).issues.map((i) => i.path)).toEqual(['linkedin.oauthBaseUrl']);
+  });
+
+  it('unknown keys are named on load and refused on save, the file untouched', async () => {
+    const store = new SettingsStore(dir, {});
+    const bytes = JSON.stringify({ bogusKey: 1, linkedin: { lagdays: 5 }, s3: { prototypeCompat: { enabld: true } } });
+    await writeFile(store.path, bytes);
+    const error = await expectInvalid(store.load());
+    expect(error.issues.map((i) => i.path)).toEqual(['bogusKey', 'linkedin.lagdays', 's3.prototypeCompat.enabld']);
+    await expectInvalid(store.save({ ...defaultSettings(), bogusKey: 1 } as Settings));
+    expect(await readFile(store.path, 'utf8')).toBe(bytes);
+  });
+});

@@ -40,6 +40,6 @@ export function createCliContext(io: CliIo, env: NodeJS.ProcessEnv, options: { h
     settings: () => (settings ??= settingsStore.load().then((s) => applyEnvironment(s, env))),
     lakeDir: (s) => resolveLakeDir(home, s),
     secrets: () => (secrets ??= openSecretStore(env)),
-    logger: () => (logger ??= createFileLogger({ dir: join(home, 'logs'), redactor })),
+    logger: () => (logger ??= createFileLogger({ dir: join(home, 'logs'), redactor, onUnwritable: (message) => io.err(message) })),
   };
 }

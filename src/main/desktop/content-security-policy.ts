@@ -1,9 +1,10 @@
 /**
  * The renderer's Content-Security-Policy (architecture: strict CSP, `script-src 'self'`). No
  * inline or eval'd script: chart.js and React need neither, and both set styles through the
- * CSSOM, which `style-src 'self'` does not block. It matches the <meta> policy in
- * src/renderer/index.html (what Chromium applies to a file:// page, which has no headers);
- * the header keeps the rule in force for anything the session does receive headers for.
+ * CSSOM, which `style-src 'self'` does not block. The <meta> policy in src/renderer/index.html
+ * (what Chromium applies to a file:// page, which has no headers) is this same policy less the
+ * directives a <meta> cannot carry; a unit test pins the two together. The header keeps the
+ * rule in force for anything the session does receive headers for.
  */
 const DIRECTIVES: readonly (readonly [string, string])[] = [
   ['default-src', "'self'"],
@@ -22,6 +23,16 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
 
 export function contentSecurityPolicy(): string {
   return DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
+}
+
+/** CSP 3 ignores these in a <meta> element (and Chromium logs an error for each). */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/** The policy as src/renderer/index.html's <meta> carries it. */
+export function metaContentSecurityPolicy(): string {
+  return DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name))
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
 }
 
 export type ResponseHeaders = Record<string, string | string[]>;

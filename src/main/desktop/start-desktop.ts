@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PRODUCT_DIR_NAME, resolveHome } from '../engine/settings/home';
+import { restrictNewFiles, tightenHome } from '../engine/settings/home-permissions';
 import { parseDesktopArgs } from './desktop-args';
 import type { DesktopBoot } from './desktop-boot';
 import { chromiumDataDir, desktopPaths } from './desktop-paths';
@@ -26,6 +27,8 @@ export function startDesktop(electron: DesktopElectron, argv: readonly string[],
   // Before anything else: the same home as the CLI (contract §2), whatever Electron would pick.
   // The single-instance lock lives in userData too, so this also scopes it to the home.
   app.setPath('userData', home);
+  restrictNewFiles();
+  void tightenHome(home);
   app.setPath('sessionData', chromiumDataDir(home));
   app.setPath('crashDumps', path.join(chromiumDataDir(home), 'Crashpad'));
   if (!app.requestSingleInstanceLock()) {

@@ -19,7 +19,8 @@ export function isTemporaryFileName(name: string): boolean {
 }
 
 async function writeAndSync(tmp: string, data: string | Uint8Array): Promise<void> {
-  const handle = await open(tmp, 'wx');
+  // 0600 (contract §3): the rename keeps the temporary file's mode.
+  const handle = await open(tmp, 'wx', 0o600);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -71,13 +72,15 @@ async function renameOver(from: string, to: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder, { recursive: true, mode: 0o700 });
   const tmp = temporaryPathFor(path);
   try {
     await writeAndSync(tmp, data);
     await renameOver(tmp, path);
   } catch (error) {
     await unlink(tmp).catch(() => undefined);
+    // Name the file the caller asked for, not our temporary one, in every message.
+    if (isErrnoError(error) && error.path === tmp) error.path = path;
     throw error;
   }
   await syncFolder(folder);

@@ -61,3 +61,8 @@ export function sessionCookieName(port: number): string {
 export function sessionCookie(port: number, value: string): string {
   return `${sessionCookieName(port)}=${value}; Path=/; HttpOnly; SameSite=Strict`;
 }
+
+/** Tells the browser to drop the session cookie (sign out). */
+export function expiredSessionCookie(port: number): string {
+  return `${sessionCookieName(port)}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+}

@@ -19,6 +19,13 @@ export function unauthorizedPage(): string {
   ]);
 }
 
+export function usedLinkPage(): string {
+  return page('Follower Pulse', [
+    'Este link de acesso já foi usado (ou a sessão foi encerrada). Rode <code>follower-pulse serve</code> de novo para obter um novo.',
+    'This sign-in link was already used (or the session was signed out). Run <code>follower-pulse serve</code> again for a new one.',
+  ]);
+}
+
 export function notBuiltPage(): string {
   return page('Follower Pulse', [
     'As páginas do app não foram compiladas. Rode <code>npm run build</code> e inicie <code>follower-pulse serve</code> de novo.',

@@ -19,16 +19,20 @@ import {
   secretsEqual,
   sessionCookie,
   sessionCookieName,
+  expiredSessionCookie,
 } from './request-guard';
 import { securityHeaders } from './security-headers';
 import { serveStatic } from './static-files';
-import { notBuiltPage, unauthorizedPage } from './server-pages';
+import { notBuiltPage, unauthorizedPage, usedLinkPage } from './server-pages';
 
 /**
  * `follower-pulse serve`: the UI's API over HTTP on 127.0.0.1 (architecture "one API contract,
  * two transports"). Every request passes, in order: Host (403), Origin and fetch metadata
  * (403), then the token (401) — as `?token=` on `/` (answered with a session cookie and a
- * redirect), the session cookie, or `Authorization: Bearer` for scripts.
+ * redirect), the session cookie, or `Authorization: Bearer` for scripts. The `?token=` link signs
+ * a browser in once: a copy in browser history or in a process list (`serve --open` hands it to
+ * xdg-open) cannot start another session. `POST /api/session/sign-out` ends every browser
+ * session (a new cookie secret); scripts keep the Bearer token of contract §3.
  *
  *   POST /api/call/<method>  JSON request → the handler's ApiResult as JSON (always 200)
  *   GET  /api/events         Server-Sent Events: `event: <UiEvents name>`, `data: <JSON>`
@@ -53,10 +57,12 @@ export interface UiServer {
 }
 
 const API_CALL_PREFIX = '/api/call/';
+export const SIGN_OUT_PATH = '/api/session/sign-out';
 
 export async function startUiServer(options: UiServerOptions): Promise<UiServer> {
   const token = options.token ?? randomSecret();
-  const session = randomSecret();
+  let session = randomSecret();
+  let loginLinkUsed = false;
   const streams = new EventStreams();
   const rendererDir = options.rendererDir !== null && existsSync(join(options.rendererDir, 'index.html')) ? options.rendererDir : null;
   let port = 0;
@@ -77,6 +83,7 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/' && url.searchParams.has('token')) return login(req, res, url.searchParams.get('token'));
     if (!authenticated(req)) return unauthorized(req, res);
+    if (url.pathname === SIGN_OUT_PATH) return signOut(req, res);
     if (url.pathname === '/api/events') return events(req, res);
     if (url.pathname.startsWith(API_CALL_PREFIX)) return call(req, res, url.pathname.slice(API_CALL_PREFIX.length));
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('USAGE', `No such endpoint: ${url.pathname}`));
@@ -90,9 +97,32 @@ export async function startUiServer(options: UiServerOptions): Promise<UiServer>
 
   function login(req: IncomingMessage, res: ServerResponse, given: string | null): void {
     if (!secretsEqual(given, token)) return unauthorized(req, res);
+    const signedIn = secretsEqual(parseCookies(req.headers.cookie).get(sessionCookieName(port)), session);
+    if (signedIn) return redirectHome(res, null);
+    if (loginLinkUsed) {
+      if ((req.headers.accept ?? '').includes('text/html')) return sendHtml(res, 401, usedLinkPage());
+      return sendJson(res, 401, failure('USAGE', 'This sign-in link was already used', 'run follower-pulse serve again for a new one'));
+    }
+    loginLinkUsed = true;
     // The token leaves the address bar at once; from here on the HttpOnly cookie carries the session.
-    res.writeHead(302, { ...securityHeaders(), location: '/', 'set-cookie': sessionCookie(port, session), 'cache-control': 'no-store' });
+    redirectHome(res, sessionCookie(port, session));
+  }
+
+  function redirectHome(res: ServerResponse, setCookie: string | null): void {
+    res.writeHead(302, { ...securityHeaders(), location: '/', ...(setCookie === null ? {} : { 'set-cookie': setCookie }), 'cache-control': 'no-store' });
     res.end();
+  }
+
+  function signOut(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'POST') return sendJson(res, 405, failure('USAGE', 'sign-out must be called with POST'));
+    // Like the API calls: a cross-site form cannot send JSON, so no page can sign the user out.
+    if (!/^application\/json\b/i.test(header(req, 'content-type') ?? '')) {
+      return sendJson(res, 415, failure('USAGE', 'The request body must be application/json'));
+    }
+    session = randomSecret();
+    streams.closeAll();
+    res.setHeader('set-cookie', expiredSessionCookie(port));
+    sendJson(res, 200, { ok: true, value: null });
   }
 
   function unauthorized(req: IncomingMessage, res: ServerResponse): void {

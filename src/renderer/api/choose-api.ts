@@ -7,3 +7,8 @@ export function chooseApi(): UiApi {
   const bridge = window.followerPulseIpc;
   return bridge ? createIpcApi(bridge) : createHttpApi();
 }
+
+/** Which transport this renderer talks over: only `serve` (http) has a browser session to end. */
+export function transportOf(): 'ipc' | 'http' {
+  return window.followerPulseIpc ? 'ipc' : 'http';
+}

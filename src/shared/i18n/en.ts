@@ -72,6 +72,7 @@ export const en: Messages = {
     failure: 'failure',
     tokenExpiry: 'token expiry',
     versionSunset: 'API version',
+    damagedFile: 'damaged data file',
   },
   warning: {
     versionSunsetSoon: 'LinkedIn API version close to retirement',
@@ -82,6 +83,8 @@ export const en: Messages = {
     versionFallbackText: 'LinkedIn no longer accepts the API version in the settings; this sync used a newer one so it would not stop. Update Settings › LinkedIn › API version.',
     tokenExpiresSoonText: 'The LinkedIn access token expires soon. Get a new one in Settings › LinkedIn.',
     otherText: 'The sync finished, but something needs a look.',
+    damagedFile: 'Damaged data file',
+    damagedFileText: 'A local data file is damaged: the new days were saved, but its days were left out. Fetch its month again with follower-pulse sync --from/--to, or restore it from S3 with follower-pulse mirror.',
   },
   doctor: {
     checks: {
@@ -695,6 +698,10 @@ export const en: Messages = {
       hint: 'Reload the page; if it keeps happening, check the logs.',
     },
   },
+  session: {
+    signOut: 'Sign out',
+    signOutHint: 'Ends this browser session; to come back, run follower-pulse serve and open the new link.',
+  },
   desktop: {
     lastSyncFailed: 'Last sync failed ({{when}})',
     lastSyncPartial: 'Last sync partly failed ({{when}})',
@@ -726,6 +733,10 @@ export const en: Messages = {
   },
   mail: {
     andMore: '{{names}} and {{count}} more',
+    damagedFile: {
+      title: 'A data file is damaged',
+      intro: 'A local data file is damaged. The new days were still saved, but the days in that file were left out until it is repaired:',
+    },
     footerOncePerDay: 'You get this alert at most once a day per problem. To change alerts, go to Settings › Alerts.',
     footerRun: '{{app}} · run {{runId}}',
     test: {

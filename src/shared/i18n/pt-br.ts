@@ -77,6 +77,7 @@ export const ptBR = {
     failure: 'falha',
     tokenExpiry: 'token expirando',
     versionSunset: 'versão da API',
+    damagedFile: 'arquivo de dados danificado',
   },
   warning: {
     versionSunsetSoon: 'Versão da API do LinkedIn perto do fim',
@@ -87,6 +88,8 @@ export const ptBR = {
     versionFallbackText: 'O LinkedIn não aceita mais a versão da API das configurações; esta sincronização usou uma mais nova para não parar. Atualize Configurações › LinkedIn › Versão da API.',
     tokenExpiresSoonText: 'O token de acesso do LinkedIn está perto de expirar. Gere um novo em Configurações › LinkedIn.',
     otherText: 'A sincronização terminou, mas algo merece atenção.',
+    damagedFile: 'Arquivo de dados danificado',
+    damagedFileText: 'Um arquivo de dados local está danificado: os dias novos foram gravados, mas os dias dele ficaram de fora. Busque o mês de novo com follower-pulse sync --from/--to ou recupere-o do S3 com follower-pulse mirror.',
   },
   doctor: {
     ok: 'ok',
@@ -707,6 +710,10 @@ export const ptBR = {
     },
   },
   /** Tray menu and desktop notifications. */
+  session: {
+    signOut: 'Sair',
+    signOutHint: 'Encerra esta sessão do navegador; para entrar de novo, rode follower-pulse serve e abra o novo link.',
+  },
   desktop: {
     lastSyncFailed: 'A última sincronização falhou ({{when}})',
     lastSyncPartial: 'Última sincronização com falhas ({{when}})',
@@ -738,6 +745,10 @@ export const ptBR = {
   },
   /** Alert e-mails (engine/alerts/alert-messages.ts). */
   mail: {
+    damagedFile: {
+      title: 'Arquivo de dados danificado',
+      intro: 'Um arquivo de dados local está danificado. Os dias novos foram gravados, mas os dias desse arquivo ficaram de fora até ele ser consertado:',
+    },
     andMore: '{{names}} e mais {{count}}',
     footerOncePerDay: 'Você recebe este alerta no máximo uma vez por dia para cada problema. Para mudar os alertas, vá em Configurações › Alertas.',
     footerRun: '{{app}} · execução {{runId}}',

@@ -13,6 +13,8 @@ the SMTP login. --send-test also sends a test alert e-mail. Exit 1 if any check 
 
 const MARK: Record<DoctorCheck['status'], string> = { ok: '✔', warn: '!', fail: '✘', skipped: '–' };
 
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
 export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   const args = parseCommandArgs('doctor', argv, { 'send-test': { type: 'boolean' } });
   if (args.help) {
@@ -26,8 +28,9 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   else {
     const width = Math.max(...checks.map((c) => c.title.length));
     for (const c of checks) {
-      ctx.io.out(`${MARK[c.status]} ${c.title.padEnd(width)}  ${c.detail}`);
-      if (c.fix && c.status !== 'ok') ctx.io.out(`  ${' '.repeat(width)}  → ${c.fix}`);
+      // One line per check (a multi-line error would look like more checks than are counted).
+      ctx.io.out(`${MARK[c.status]} ${c.title.padEnd(width)}  ${oneLine(c.detail)}`);
+      if (c.fix && c.status !== 'ok') ctx.io.out(`  ${' '.repeat(width)}  → ${oneLine(c.fix)}`);
     }
     ctx.io.out(failed === 0 ? '\nAll checks passed.' : `\n${failed} check${failed === 1 ? '' : 's'} failed.`);
   }

@@ -6,6 +6,7 @@ import { planSyncRange } from '../../engine/app/use-cases/sync-range';
 import { summarizeDays, type SyncProgress } from '../../engine/sync/sync-runner';
 import type { CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../command-args';
+import { withRequestedRanges } from '../day-ranges';
 import { EXIT, type ExitCode } from '../exit-codes';
 
 const HELP = `Usage: follower-pulse sync [--account ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--no-alerts] [--json]
@@ -83,7 +84,7 @@ function progressLine(event: SyncProgress): string {
 
 function report(ctx: CliContext, record: RunRecord, lakeDir: string): void {
   if (ctx.json) {
-    ctx.io.json(record);
+    ctx.io.json(withRequestedRanges(record));
     return;
   }
   const days = record.accounts.reduce((n, a) => n + a.daysWritten, 0);

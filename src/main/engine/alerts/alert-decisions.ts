@@ -73,7 +73,16 @@ export interface VersionSunsetAlert {
   sunsetOn: Day | null;
 }
 
-export type PendingAlert = NoDataAlert | FailureAlert | TokenExpiryAlert | VersionSunsetAlert;
+/** A damaged lake file the run left alone (issue 9 item 7): new days landed, its days did not. */
+export interface DamagedFileAlert {
+  kind: 'damaged-file';
+  keys: string[];
+  runId: string;
+  /** The run's LAKE_FILE_DAMAGED warnings: each names the file and the fix. */
+  messages: string[];
+}
+
+export type PendingAlert = NoDataAlert | FailureAlert | TokenExpiryAlert | VersionSunsetAlert | DamagedFileAlert;
 
 export interface TokenInfo {
   storedAt?: string;
@@ -97,7 +106,8 @@ export function decideAlerts(record: RunRecord, ctx: AlertContext): PendingAlert
   const noData = ctx.settings.alerts.onNoData ? noDataAlerts(record, ctx, wasSentToday) : [];
   const token = tokenExpiryAlert(record, ctx, wasSentToday);
   const version = versionSunsetAlert(record, ctx, wasSentToday);
-  return [failure, ...noData, token, version].filter((a): a is PendingAlert => a !== null);
+  const damaged = ctx.settings.alerts.onFailure ? damagedFileAlert(record, wasSentToday) : null;
+  return [failure, ...noData, token, version, damaged].filter((a): a is PendingAlert => a !== null);
 }
 
 // ---------------------------------------------------------------- no data
@@ -253,6 +263,17 @@ function versionSunsetDay(version: string): Day | null {
     if (day !== null) return day;
   }
   return null;
+}
+
+// ---------------------------------------------------------------- damaged lake file
+
+function damagedFileAlert(record: RunRecord, wasSentToday: (key: string) => boolean): DamagedFileAlert | null {
+  const fresh = record.warnings
+    .filter((w) => w.code === 'LAKE_FILE_DAMAGED')
+    .map((w) => ({ key: `damaged-file:${/data file (.+?) is damaged/.exec(w.message)?.[1] ?? w.message}`, message: w.message }))
+    .filter((w) => !wasSentToday(w.key));
+  if (fresh.length === 0) return null;
+  return { kind: 'damaged-file', keys: fresh.map((w) => w.key), runId: record.runId, messages: fresh.map((w) => w.message) };
 }
 
 // ---------------------------------------------------------------- de-duplication state

@@ -3,6 +3,7 @@ import { t, type Language } from '../../../shared/i18n';
 import { type Day, isDay } from '../dates';
 import type {
   AlertPage,
+  DamagedFileAlert,
   FailureAlert,
   FailureProblem,
   NoDataAlert,
@@ -78,7 +79,18 @@ function contentFor(alert: PendingAlert, lang: Language): MailContent {
       return tokenExpiryContent(alert, lang);
     case 'version-sunset':
       return versionSunsetContent(alert, lang);
+    case 'damaged-file':
+      return damagedFileContent(alert, lang);
   }
+}
+
+// The engine's message names the file and the exact commands; it is kept as it is.
+function damagedFileContent(alert: DamagedFileAlert, lang: Language): MailContent {
+  const blocks: Block[] = [
+    { type: 'paragraph', text: t(lang, 'mail.damagedFile.intro') },
+    { type: 'list', items: alert.messages },
+  ];
+  return { title: t(lang, 'mail.damagedFile.title'), tone: 'warning', blocks, footer: [] };
 }
 
 // ---------------------------------------------------------------- no data

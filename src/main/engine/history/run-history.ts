@@ -82,10 +82,10 @@ export class RunHistory {
     const path = join(this.dir, monthFileName(record.startedAt));
     const line = `${JSON.stringify(record)}\n`;
     try {
-      await mkdir(this.dir, { recursive: true });
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
       // After a torn last line, start on a fresh line so this record stays readable.
       const prefix = (await endsWithNewline(path)) ? '' : '\n';
-      await appendFile(path, prefix + line, 'utf8');
+      await appendFile(path, prefix + line, { encoding: 'utf8', mode: 0o600 });
     } catch (error) {
       throw historyError(this.dir, error, 'write');
     }

@@ -97,7 +97,7 @@ class RowProblem extends Error {}
 
 function damagedFile(file: string, detail: string, cause?: unknown): AppError {
   return new AppError('LAKE_WRITE_FAILED', `The local data file ${file} is damaged: ${detail}`, {
-    hint: 'Restore it from a backup (or run follower-pulse mirror), or delete it and sync again to fetch those days anew.',
+    hint: 'restore it from S3 with: follower-pulse mirror, or re-fetch its month with: follower-pulse sync --from DAY --to DAY while LinkedIn still serves it',
     cause,
   });
 }
@@ -208,6 +208,67 @@ export function decodeGains(text: string, file: string, expected?: MonthFileIden
 /** Reads a `follower_totals` month file; see `decodeGains`. */
 export function decodeTotals(text: string, file: string, expected?: MonthFileIdentity): TotalRow[] {
   return decodeRows(TOTAL_CODEC, text, file, expected);
+}
+
+/** What could still be read from a month file, and its first problem (null when intact). */
+export interface SalvagedRows<T extends LakeRow> {
+  rows: T[];
+  problem: string | null;
+}
+
+/**
+ * Reads every good row of a month file and names its first problem instead of throwing, so a
+ * damaged old file can be reported without stopping a run that does not need to rewrite it.
+ * Fact files hold no multi-line fields, so a line that does not parse is skipped on its own.
+ */
+function salvageRows<T extends LakeRow>(codec: RowCodec<T>, text: string, expected?: MonthFileIdentity): SalvagedRows<T> {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const lines = body.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  let problem: string | null = null;
+  const note = (detail: string): void => {
+    problem ??= detail;
+  };
+  const parse = (line: string, lineNo: number): string[] | null => {
+    try {
+      return parseCsv(line)[0] ?? [''];
+    } catch (error) {
+      if (error instanceof CsvSyntaxError) {
+        note(`line ${lineNo}: ${error.message.replace(/ \(line \d+\)$/, '')}`);
+        return null;
+      }
+      throw error;
+    }
+  };
+  const header = lines.length === 0 ? null : parse(lines[0].replace(/\r$/, ''), 1);
+  if (!header || header.join(',') !== codec.columns.join(',')) {
+    return { rows: [], problem: problem ?? `line 1 should be the header ${codec.columns.join(',')}` };
+  }
+  const byDay = new Map<Day, T>();
+  lines.slice(1).forEach((raw, index) => {
+    const lineNo = index + 2;
+    const fields = parse(raw.replace(/\r$/, ''), lineNo);
+    if (fields === null) return;
+    try {
+      const row = decodeLine(codec, fields, expected);
+      if (byDay.has(row.day)) throw new RowProblem(`day ${row.day} appears twice`);
+      byDay.set(row.day, row);
+    } catch (error) {
+      if (!(error instanceof RowProblem)) throw error;
+      note(`line ${lineNo}: ${error.message}`);
+    }
+  });
+  return { rows: [...byDay.values()], problem };
+}
+
+/** `decodeGains` that keeps the good rows of a damaged file and names its first problem. */
+export function salvageGains(text: string, expected?: MonthFileIdentity): SalvagedRows<GainRow> {
+  return salvageRows(GAIN_CODEC, text, expected);
+}
+
+/** `decodeTotals` that keeps the good rows of a damaged file and names its first problem. */
+export function salvageTotals(text: string, expected?: MonthFileIdentity): SalvagedRows<TotalRow> {
+  return salvageRows(TOTAL_CODEC, text, expected);
 }
 
 // ---- merge ----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import {
   parseLakeKey,
   syncRunKey,
   totalsKey,
+  type LakeKeyInfo,
   type LakeSource,
 } from './lake-layout';
 import {
@@ -28,7 +29,10 @@ import {
   gainRowProblem,
   groupByMonth,
   mergeRows,
+  salvageGains,
+  salvageTotals,
   totalRowProblem,
+  type SalvagedRows,
   type GainRow,
   type LakeRow,
   type MonthFileIdentity,
@@ -83,6 +87,26 @@ export interface LakeCoverage {
   days: Set<Day>;
   firstDay: Day | null;
   lastDay: Day | null;
+  /** Gains month files that are damaged; their good rows still count in `days`. */
+  damagedFiles: DamagedLakeFile[];
+}
+
+export interface DamagedLakeFile {
+  /** Lake-relative key. */
+  key: string;
+  /** Local path, for messages. */
+  path: string;
+  month: string;
+  /** What is wrong, e.g. `line 4: 3 fields instead of 8`. */
+  problem: string;
+}
+
+export interface MergeOptions {
+  /**
+   * Rebuild a damaged month file from its good rows plus the incoming ones instead of failing:
+   * for an explicit re-fetch of a range, which is how the user repairs such a file.
+   */
+  replaceDamaged?: boolean;
 }
 
 // ---- I/O errors -----------------------------------------------------------------------------
@@ -108,6 +132,7 @@ interface FactTable<T extends LakeRow> {
   name: 'follower_gains' | 'follower_totals';
   keyFor: (month: string, network: string, accountId: string, source: LakeSource) => string;
   decode: (text: string, file: string, expected: MonthFileIdentity) => T[];
+  salvage: (text: string, expected: MonthFileIdentity) => SalvagedRows<T>;
   encode: (rows: readonly T[]) => string;
   problem: (row: T) => string | null;
 }
@@ -116,6 +141,7 @@ const GAINS_TABLE: FactTable<GainRow> = {
   name: 'follower_gains',
   keyFor: gainsKey,
   decode: decodeGains,
+  salvage: salvageGains,
   encode: encodeGains,
   problem: gainRowProblem,
 };
@@ -124,6 +150,7 @@ const TOTALS_TABLE: FactTable<TotalRow> = {
   name: 'follower_totals',
   keyFor: totalsKey,
   decode: decodeTotals,
+  salvage: salvageTotals,
   encode: encodeTotals,
   problem: totalRowProblem,
 };
@@ -191,6 +218,12 @@ function syncRunFields(record: RunRecord): CsvField[] {
   ];
 }
 
+function identityOfKey(parsed: LakeKeyInfo): MonthFileIdentity | null {
+  const { month, network, accountId, source } = parsed;
+  if (month === undefined || network === undefined || accountId === undefined || source === undefined) return null;
+  return { month, network, accountId, source };
+}
+
 function monthOfFolder(name: string): string | null {
   const month = name.startsWith('month=') ? name.slice('month='.length) : '';
   return isMonth(month) ? month : null;
@@ -229,13 +262,13 @@ export class LocalLake {
    * Merges gains rows of one account and source into their month files. Only month files
    * whose content changes are written; the other source's files are never touched.
    */
-  mergeGains(rows: readonly GainRow[]): Promise<LakeWriteResult> {
-    return this.guard('write', () => this.mergeFacts(GAINS_TABLE, rows));
+  mergeGains(rows: readonly GainRow[], options: MergeOptions = {}): Promise<LakeWriteResult> {
+    return this.guard('write', () => this.mergeFacts(GAINS_TABLE, rows, options));
   }
 
   /** Merges totals rows of one account and source; see `mergeGains`. */
-  mergeTotals(rows: readonly TotalRow[]): Promise<LakeWriteResult> {
-    return this.guard('write', () => this.mergeFacts(TOTALS_TABLE, rows));
+  mergeTotals(rows: readonly TotalRow[], options: MergeOptions = {}): Promise<LakeWriteResult> {
+    return this.guard('write', () => this.mergeFacts(TOTALS_TABLE, rows, options));
   }
 
   /** Replaces the `accounts` dimension table; written only when its content changes. */
@@ -257,12 +290,34 @@ export class LocalLake {
     return this.guard('write', () => this.writeWholeFile(key, text, 1));
   }
 
-  /** The days an account has gains for, from the API or an import. */
+  /**
+   * The days an account has gains for, from the API or an import. A damaged month file does
+   * not make this fail: its good rows count and it is listed in `damagedFiles`, so one bad
+   * line in an old month cannot stop new days from landing.
+   */
   async coverage(network: string, accountId: string): Promise<LakeCoverage> {
-    const rows = await this.readGains(network, accountId);
+    const { rows, damagedFiles } = await this.guard('read', () => this.salvageFacts(GAINS_TABLE, network, accountId));
     const days = new Set(rows.map((row) => row.day));
     const sorted = [...days].sort();
-    return { days, firstDay: sorted[0] ?? null, lastDay: sorted[sorted.length - 1] ?? null };
+    return { days, firstDay: sorted[0] ?? null, lastDay: sorted[sorted.length - 1] ?? null, damagedFiles };
+  }
+
+  /** Every damaged gains or totals month file in the lake, for messages that must name them. */
+  findDamagedFiles(): Promise<DamagedLakeFile[]> {
+    return this.guard('read', async () => {
+      const damaged: DamagedLakeFile[] = [];
+      for (const key of await this.listFiles()) {
+        const parsed = parseLakeKey(key);
+        if (parsed === null || (parsed.table !== 'follower_gains' && parsed.table !== 'follower_totals')) continue;
+        const salvage = parsed.table === 'follower_gains' ? GAINS_TABLE.salvage : TOTALS_TABLE.salvage;
+        const text = await this.readText(key);
+        const identity = identityOfKey(parsed);
+        if (text === null || identity === null) continue;
+        const { problem } = salvage(text, identity);
+        if (problem !== null) damaged.push({ key, path: this.pathOf(key), month: identity.month, problem });
+      }
+      return damaged;
+    });
   }
 
   /** Lake-relative keys of every data file, sorted; temporary dot-files and stray files are left out. */
@@ -322,6 +377,26 @@ export class LocalLake {
     return text === null ? [] : table.decode(text, this.pathOf(key), identity);
   }
 
+  private async salvageFacts<T extends LakeRow>(
+    table: FactTable<T>,
+    network: string,
+    accountId: string,
+  ): Promise<{ rows: T[]; damagedFiles: DamagedLakeFile[] }> {
+    const rows: T[] = [];
+    const damagedFiles: DamagedLakeFile[] = [];
+    for (const month of await this.months(table.name)) {
+      for (const source of LAKE_SOURCES) {
+        const key = table.keyFor(month, network, accountId, source);
+        const text = await this.readText(key);
+        if (text === null) continue;
+        const salvaged = table.salvage(text, { month, network, accountId, source });
+        rows.push(...salvaged.rows);
+        if (salvaged.problem !== null) damagedFiles.push({ key, path: this.pathOf(key), month, problem: salvaged.problem });
+      }
+    }
+    return { rows: rows.sort(compareDayThenSource), damagedFiles };
+  }
+
   private async readFacts<T extends LakeRow>(table: FactTable<T>, network: string, accountId: string, source?: LakeSource): Promise<T[]> {
     const sources = source ? [source] : LAKE_SOURCES;
     const rows: T[] = [];
@@ -331,23 +406,37 @@ export class LocalLake {
     return rows.sort(compareDayThenSource);
   }
 
-  private async mergeFacts<T extends LakeRow>(table: FactTable<T>, rows: readonly T[]): Promise<LakeWriteResult> {
+  private async mergeFacts<T extends LakeRow>(table: FactTable<T>, rows: readonly T[], options: MergeOptions): Promise<LakeWriteResult> {
     checkRows(table, rows);
     let result = emptyLakeWriteResult();
     const first = rows[0];
     if (!first) return result;
     const { network, accountId, source } = first;
     for (const [month, monthRows] of groupByMonth(rows)) {
-      result = mergeLakeWriteResults(result, await this.mergeMonth(table, { month, network, accountId, source }, monthRows));
+      result = mergeLakeWriteResults(result, await this.mergeMonth(table, { month, network, accountId, source }, monthRows, options));
     }
     return result;
   }
 
-  private async mergeMonth<T extends LakeRow>(table: FactTable<T>, identity: MonthFileIdentity, incoming: T[]): Promise<LakeWriteResult> {
-    const existing = await this.readMonthFile(table, identity);
-    const merged = mergeRows(existing, incoming);
-    if (merged.changedDays.length === 0) return emptyLakeWriteResult();
+  private async mergeMonth<T extends LakeRow>(
+    table: FactTable<T>,
+    identity: MonthFileIdentity,
+    incoming: T[],
+    options: MergeOptions,
+  ): Promise<LakeWriteResult> {
     const key = table.keyFor(identity.month, identity.network, identity.accountId, identity.source);
+    let existing: T[];
+    let repairing = false;
+    if (options.replaceDamaged) {
+      const text = await this.readText(key);
+      const salvaged = text === null ? { rows: [], problem: null } : table.salvage(text, identity);
+      existing = salvaged.rows;
+      repairing = salvaged.problem !== null;
+    } else {
+      existing = await this.readMonthFile(table, identity);
+    }
+    const merged = mergeRows(existing, incoming);
+    if (merged.changedDays.length === 0 && !repairing) return emptyLakeWriteResult();
     const text = table.encode(merged.rows);
     await writeFileAtomic(this.pathOf(key), text);
     return {

@@ -22,6 +22,11 @@ export interface FileLoggerOptions {
   maxFiles?: number;
   /** For tests; log timestamps are always the real clock, never FOLLOWER_PULSE_NOW. */
   clock?: () => Date;
+  /**
+   * Told once, with a one-line message naming the file, when the log cannot be written: the
+   * sync goes on, but a person running it should know the log they may need is missing.
+   */
+  onUnwritable?: (message: string) => void;
 }
 
 /** A logger that drops everything, for code paths and tests that need none. */
@@ -33,16 +38,22 @@ export const nullLogger: Logger = { info() {}, warn() {}, error() {} };
  * a failure to log (full disk, deleted folder) is swallowed: logging must never fail a sync.
  */
 export function createFileLogger(options: FileLoggerOptions): Logger {
-  const { dir, redactor, maxBytes = 1_000_000, maxFiles = 5, clock = () => new Date() } = options;
+  const { dir, redactor, maxBytes = 1_000_000, maxFiles = 5, clock = () => new Date(), onUnwritable } = options;
   const file = path.join(dir, LOG_FILE);
+  let warned = false;
   const write = (level: Level, event: string, fields?: LogFields): void => {
     try {
       const line = `${redactor.redact(formatLine(clock(), level, event, fields))}\n`;
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       if (wouldExceed(file, Buffer.byteLength(line), maxBytes)) rotate(file, maxFiles);
-      appendFileSync(file, line, 'utf8');
-    } catch {
-      // Nowhere left to report it; the sync itself must go on.
+      appendFileSync(file, line, { encoding: 'utf8', mode: 0o600 });
+    } catch (error) {
+      // The sync itself must go on; say it once to whoever can still hear.
+      if (!warned && onUnwritable) {
+        warned = true;
+        const reason = error instanceof Error ? (error as NodeJS.ErrnoException).code ?? error.message : String(error);
+        onUnwritable(`Warning: could not write the log file ${file} (${reason}); this run goes on without a log — check that ${dir} is a writable folder`);
+      }
     }
   };
   return {

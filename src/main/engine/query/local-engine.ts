@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBResultReader } from '@duck
 import { AppError, isAppError } from '../errors';
 import { LAKE_TABLES, parseLakeKey, type LakeTable } from '../lake/lake-layout';
 import { LocalLake } from '../lake/local-lake';
+import { damagedFileFix } from '../lake/damaged-files';
 import { duckValueConverter, type DuckValueConverter } from './duckdb-values';
 import { duckPath, lakeViewStatements, sqlString, type LakeFiles } from './lake-views';
 import { rowObject, type QueryEngine, type QueryOptions, type QueryResult } from './query-types';
@@ -125,6 +126,17 @@ class LocalQueryEngine implements QueryEngine {
     this.duck.instance.closeSync();
   }
 
+  /** DuckDB names the line of a CSV it cannot read but not the file; find and name it. */
+  private async namedCsvFailure(error: unknown): Promise<AppError | null> {
+    if (isAppError(error) || !/CSV Error/i.test(error instanceof Error ? error.message : String(error))) return null;
+    const [file] = await this.lake.findDamagedFiles().catch(() => []);
+    if (file === undefined) return null;
+    return new AppError('QUERY_FAILED', `The local data file ${file.path} is damaged (${file.problem}), so the query cannot read it`, {
+      hint: damagedFileFix(file),
+      cause: error,
+    });
+  }
+
   private async runQuery(sql: string, options: QueryOptions): Promise<QueryResult> {
     if (this.closed) throw new AppError('QUERY_FAILED', 'The local query engine is closed', { hint: 'open a new one' });
     checkReadOnlySql(sql, { dialect: 'duckdb' });
@@ -147,7 +159,7 @@ class LocalQueryEngine implements QueryEngine {
         prepared.destroySync();
       }
     } catch (error) {
-      throw queryFailed(error, signal?.aborted === true);
+      throw (await this.namedCsvFailure(error)) ?? queryFailed(error, signal?.aborted === true);
     } finally {
       signal?.removeEventListener('abort', interrupt);
     }

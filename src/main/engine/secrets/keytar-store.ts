@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '../errors';
 import { secretEnvVar, type SecretName } from '../../../shared/secret-names';
 import type { SecretStore } from './secret-store';
@@ -35,12 +38,12 @@ export class KeytarSecretStore implements SecretStore {
   }
 
   async get(name: SecretName): Promise<string | null> {
-    return this.#call(name, (k) => k.getPassword(this.#service, name));
+    return this.#call(name, (k) => k.getPassword(this.#service, name), 'read');
   }
 
   async set(name: SecretName, value: string): Promise<void> {
     if (value === '') throw new AppError('USAGE', `The value for ${name} is empty`, { hint: 'use secret delete to remove a secret' });
-    return this.#call(name, (k) => k.setPassword(this.#service, name, value));
+    return this.#call(name, (k) => k.setPassword(this.#service, name, value), 'set');
   }
 
   async delete(name: SecretName): Promise<boolean> {
@@ -51,12 +54,12 @@ export class KeytarSecretStore implements SecretStore {
     return (await this.get(name)) === null ? null : 'keychain';
   }
 
-  async #call<T>(name: SecretName, op: (keytar: Keytar) => Promise<T>): Promise<T> {
+  async #call<T>(name: SecretName, op: (keytar: Keytar) => Promise<T>, action?: KeychainAction): Promise<T> {
     try {
       const keytar = await this.#keytarModule();
       return await withTimeout(op(keytar), this.#timeoutMs);
     } catch (error) {
-      throw keychainUnavailable(error, name);
+      throw keychainUnavailable(error, name, action);
     }
   }
 
@@ -100,17 +103,52 @@ const REASONS: readonly [RegExp, string][] = [
   [/Cannot find module|keytar\.node|libsecret|undefined symbol|wrong ELF|was compiled against/i, 'the keytar native module could not be loaded'],
 ];
 
-/** Pure mapping of any keychain failure to the AppError users see. Never includes a value. */
-export function keychainUnavailable(error: unknown, name?: SecretName): AppError {
+export type KeychainAction = 'read' | 'set';
+
+/** Reasons a Linux server without a desktop session gives; the keyring wrapper cures them. */
+const HEADLESS_REASONS = new Set([
+  'no D-Bus session bus',
+  'no Secret Service is installed or running',
+  'the login keyring does not exist or is not unlocked',
+  'the keyring is locked',
+]);
+
+/**
+ * Pure mapping of any keychain failure to the AppError users see. Never includes a value.
+ * On Linux, where a server has no desktop session to unlock the keyring, the hint names the
+ * exact command to run through scripts/keyring-session.sh (README › Headless Linux).
+ */
+export function keychainUnavailable(error: unknown, name?: SecretName, action?: KeychainAction, platform: NodeJS.Platform = process.platform): AppError {
   if (error instanceof AppError) return error;
   const envVar = name ? secretEnvVar(name) : 'FOLLOWER_PULSE_SECRET_<NAME>';
-  return new AppError('KEYCHAIN_UNAVAILABLE', `The system keychain is not available (${shortReason(error)})`, {
+  const reason = shortReason(error);
+  // A read that fails leaves the caller with no secret at all: say so, not only why.
+  const consequence = action === 'read' && name ? `, so no stored ${name} can be read (and ${envVar} is not set)` : '';
+  const headless = platform === 'linux' && HEADLESS_REASONS.has(reason);
+  const command = action === 'set' && name ? `follower-pulse secret set ${name}` : 'follower-pulse <command>';
+  const wrapper = headless ? `on a server without a desktop session run: sh ${keyringWrapperPath()} ${command} (README › Headless Linux); otherwise ` : '';
+  return new AppError('KEYCHAIN_UNAVAILABLE', `The system keychain is not available (${reason})${consequence}`, {
     hint:
-      'unlock or start the keyring (GNOME Keyring / Windows Credential Manager / macOS Keychain), ' +
+      `${wrapper}unlock or start the keyring (GNOME Keyring / Windows Credential Manager / macOS Keychain), ` +
       `or set ${envVar} in the environment of the scheduled task`,
     retryable: error instanceof TimeoutError,
     cause: error,
   });
+}
+
+/** scripts/keyring-session.sh of this installation, found from wherever this code was bundled. */
+function keyringWrapperPath(): string {
+  try {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    for (let depth = 0; depth < 6; depth++) {
+      const candidate = join(dir, 'scripts', 'keyring-session.sh');
+      if (existsSync(candidate)) return candidate;
+      dir = dirname(dir);
+    }
+  } catch {
+    // not a file: URL (a packaged app); fall through to the repository-relative path
+  }
+  return 'scripts/keyring-session.sh';
 }
 
 function shortReason(error: unknown): string {

@@ -3,6 +3,7 @@ import { SECRET_NAMES, type SecretName } from '../../../shared/secret-names';
 import { EnvSecretStore, envSecret } from './env-secret-store';
 import { KeytarSecretStore } from './keytar-store';
 import type { SecretStore } from './secret-store';
+import { hasControlCharacter, invalidSecretInput, invalidStoredSecret } from './secret-value';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -41,11 +42,13 @@ class RedactingSecretStore implements SecretStore {
   async get(name: SecretName): Promise<string | null> {
     const value = await this.#inner.get(name);
     if (value !== null) this.#redactor.register(value);
+    if (value !== null && hasControlCharacter(value)) throw invalidStoredSecret(name);
     return value;
   }
 
   async set(name: SecretName, value: string): Promise<void> {
     this.#redactor.register(value);
+    if (hasControlCharacter(value)) throw invalidSecretInput(name);
     return this.#inner.set(name, value);
   }
 

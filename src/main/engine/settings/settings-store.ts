@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { isDay } from '../dates';
 import { writeFileAtomic } from '../atomic-write';
 import { AppError } from '../errors';
+import { endpointIssues, tokenUrlProblem, unknownKeyIssues } from './settings-rules';
 import { defaultSettings, settingsSchema, type Settings } from '../../../shared/settings-schema';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -92,7 +93,8 @@ export function parseSettingsText(text: string, file: string): Settings {
     throw new SettingsInvalidError([{ path: '', message }], { subject: SETTINGS_FILE, hint, cause: error });
   }
   const result = settingsSchema.safeParse(data, { error: issueMessage });
-  if (!result.success) throw new SettingsInvalidError(toIssues(result.error), { subject: SETTINGS_FILE, hint });
+  const issues = allIssues(result.success ? [] : toIssues(result.error), data);
+  if (!result.success || issues.length > 0) throw new SettingsInvalidError(issues, { subject: SETTINGS_FILE, hint });
   return result.data;
 }
 
@@ -105,10 +107,17 @@ function jsonErrorReason(error: unknown, text: string): string {
   return `${reason}; line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
+/** The schema's issues plus contract §3–§4 rules it cannot state; one issue per key. */
+function allIssues(schemaIssues: SettingsIssue[], data: unknown): SettingsIssue[] {
+  const named = new Set(schemaIssues.map((i) => i.path));
+  return [...schemaIssues, ...[...unknownKeyIssues(data), ...endpointIssues(data)].filter((i) => !named.has(i.path))];
+}
+
 function validateForSave(settings: Settings): Settings {
   const result = settingsSchema.safeParse(settings, { error: issueMessage });
-  if (result.success) return result.data;
-  throw new SettingsInvalidError(toIssues(result.error), {
+  const issues = allIssues(result.success ? [] : toIssues(result.error), settings);
+  if (result.success && issues.length === 0) return result.data;
+  throw new SettingsInvalidError(issues, {
     subject: 'The settings',
     hint: 'nothing was saved; correct the values named above',
   });
@@ -131,6 +140,12 @@ function linkedinApiUrlOverride(env: Env): string | undefined {
   if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) {
     throw new AppError('USAGE', `FOLLOWER_PULSE_LINKEDIN_API_URL is not an http(s) URL: ${value}`, {
       hint: 'set it to a URL such as http://127.0.0.1:8080/rest, or unset it',
+    });
+  }
+  const problem = tokenUrlProblem(value);
+  if (problem) {
+    throw new AppError('USAGE', `FOLLOWER_PULSE_LINKEDIN_API_URL is refused: ${problem}`, {
+      hint: 'use an https:// URL or a proxy on 127.0.0.1, or unset it',
     });
   }
   return value;
@@ -226,6 +241,13 @@ async function readTextIfExists(file: string): Promise<string | null> {
     return await readFile(file, 'utf8');
   } catch (error) {
     if (isErrnoCode(error, 'ENOENT')) return null;
+    if (isErrnoCode(error, 'EISDIR')) {
+      throw new SettingsInvalidError([{ path: '', message: `${file} is a folder, not a file` }], {
+        subject: SETTINGS_FILE,
+        hint: 'move that folder away; the app then starts from default settings',
+        cause: error,
+      });
+    }
     throw error;
   }
 }

@@ -70,25 +70,94 @@ export async function acquireLock(home: string, options: LockOptions): Promise<H
     startedAt: now().toISOString(),
     token: randomBytes(8).toString('hex'),
   };
-  await fs.mkdir(home, { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
+  await fs.mkdir(home, { recursive: true, mode: 0o700 });
+  const here = { host: holder.host, isPidAlive: alive };
+  const deadline = Date.now() + TAKEOVER_PATIENCE_MS;
+  while (Date.now() < deadline) {
     if (await tryCreate(path, holder)) return startHolding(path, holder);
     const existing = await readHolder(path);
     if (existing === undefined) continue; // vanished between our create and read: try again
-    const ageMs = Date.now() - existing.mtimeMs;
-    if (!isLockStale(existing.holder, ageMs, { host: holder.host, isPidAlive: alive })) {
-      throw new AppError('LOCK_HELD', `Another sync is running: ${describeHolder(existing.holder)}`, {
-        hint: 'wait for it to finish; a stopped process releases the lock within 5 minutes',
-      });
-    }
-    await fs.rm(path, { force: true });
+    if (!isLockStale(existing.holder, Date.now() - existing.mtimeMs, here)) throw heldBy(existing.holder);
+    // Only the process holding the takeover guard may delete a lock it did not create, and only
+    // after checking, under the guard, that the file is still the one it judged stale. Without
+    // the guard two contenders could both judge the same dead lock stale, and the second one's
+    // delete would remove the lock the first had just created: two writers.
+    const removed = await withTakeoverGuard(path, here, async () => {
+      const again = await readHolder(path);
+      if (again === undefined) return true;
+      const same = again.ino === existing.ino && again.holder?.token === existing.holder?.token;
+      if (!same || !isLockStale(again.holder, Date.now() - again.mtimeMs, here)) return false;
+      await fs.rm(path, { force: true });
+      return true;
+    });
+    if (removed === 'busy') await pause(TAKEOVER_RETRY_MS);
   }
   throw new AppError('LOCK_HELD', `Could not take the lock ${path}`, { hint: 'try again in a minute' });
 }
 
+const TAKEOVER_PATIENCE_MS = 10_000;
+const TAKEOVER_RETRY_MS = 25;
+/** A guard older than this was left by a process that died in the middle of a takeover. */
+const GUARD_STALE_AFTER_MS = 10_000;
+
+function heldBy(holder: LockHolder | null): AppError {
+  return new AppError('LOCK_HELD', `Another sync is running: ${describeHolder(holder)}`, {
+    hint: 'wait for it to finish; a stopped process releases the lock within 5 minutes',
+  });
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Runs `critical` while holding `<lock>.takeover`, created exclusively; 'busy' when another
+ * process holds it. A guard left behind by a crashed process is removed by renaming it to a
+ * unique name first and deleting it only if the renamed file is the one judged stale.
+ */
+async function withTakeoverGuard<T>(
+  lockPath: string,
+  here: { host: string; isPidAlive: (pid: number) => boolean },
+  critical: () => Promise<T>,
+): Promise<T | 'busy'> {
+  const guardPath = `${lockPath}.takeover`;
+  const guard = { pid: process.pid, host: here.host, trigger: 'takeover', startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  if (!(await tryCreate(guardPath, guard))) {
+    await clearAbandonedGuard(guardPath, here);
+    return 'busy';
+  }
+  try {
+    return await critical();
+  } finally {
+    await fs.rm(guardPath, { force: true });
+  }
+}
+
+async function clearAbandonedGuard(guardPath: string, here: { host: string; isPidAlive: (pid: number) => boolean }): Promise<void> {
+  const existing = await readHolder(guardPath);
+  if (existing === undefined) return;
+  const ageMs = Date.now() - existing.mtimeMs;
+  const abandoned =
+    ageMs > GUARD_STALE_AFTER_MS || (existing.holder !== null && existing.holder.host === here.host && !here.isPidAlive(existing.holder.pid));
+  if (!abandoned) return;
+  const aside = `${guardPath}.${randomBytes(6).toString('hex')}`;
+  try {
+    await fs.rename(guardPath, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const moved = await readHolder(aside);
+  if (moved !== undefined && moved.ino !== existing.ino) {
+    // We moved a guard somebody has just created: put it back unless a newer one exists.
+    await fs.link(aside, guardPath).catch(() => undefined);
+  }
+  await fs.rm(aside, { force: true });
+}
+
 async function tryCreate(path: string, holder: LockHolder): Promise<boolean> {
   try {
-    await fs.writeFile(path, `${JSON.stringify(holder)}\n`, { flag: 'wx' });
+    await fs.writeFile(path, `${JSON.stringify(holder)}\n`, { flag: 'wx', mode: 0o600 });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -96,12 +165,25 @@ async function tryCreate(path: string, holder: LockHolder): Promise<boolean> {
   }
 }
 
-async function readHolder(path: string): Promise<{ holder: LockHolder | null; mtimeMs: number } | undefined> {
+async function readHolder(path: string): Promise<{ holder: LockHolder | null; mtimeMs: number; ino: number } | undefined> {
   try {
-    const [text, stat] = await Promise.all([fs.readFile(path, 'utf8'), fs.stat(path)]);
-    return { holder: parseHolder(text), mtimeMs: stat.mtimeMs };
+    // One open file for both, so the content and the identity belong to the same file.
+    const handle = await fs.open(path, 'r');
+    try {
+      const [text, stat] = await Promise.all([handle.readFile('utf8'), handle.stat()]);
+      return { holder: parseHolder(text), mtimeMs: stat.mtimeMs, ino: stat.ino };
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR') {
+      throw new AppError('USAGE', `${path} is a folder, not the lock file`, {
+        hint: 'no sync can hold a folder: remove it and run again',
+        cause: error,
+      });
+    }
     throw error;
   }
 }
@@ -133,9 +215,17 @@ function startHolding(path: string, holder: LockHolder): HeldLock {
     holder,
     async release() {
       clearInterval(timer);
-      const current = await readHolder(path);
-      // Never delete a lock that was taken over by another process after ours went stale.
-      if (current?.holder?.token === holder.token) await fs.rm(path, { force: true });
+      const here = { host: holder.host, isPidAlive };
+      // Never delete a lock that was taken over by another process after ours went stale; the
+      // check and the delete happen under the takeover guard so no takeover slips in between.
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const outcome = await withTakeoverGuard(path, here, async () => {
+          const current = await readHolder(path);
+          if (current?.holder?.token === holder.token) await fs.rm(path, { force: true });
+        });
+        if (outcome !== 'busy') return;
+        await pause(TAKEOVER_RETRY_MS);
+      }
     },
   };
 }

@@ -12,6 +12,8 @@ import { forEachLimited } from '../lake/for-each-limited';
 import { findSource, SOURCES, sourceFor } from '../sources/registry';
 import { SharedBackoff } from '../sources/shared-backoff';
 import type { SourceClient, SourceDescription, TokenInfo } from '../sources/source';
+import { damagedFileWarning, monthsToLeaveAlone } from '../lake/damaged-files';
+import { monthOf } from '../dates';
 import { newRunId } from './run-id';
 import { runStatus } from './run-status';
 import { type AccountPlan, missingDays, planAccount, planBounds, planRange, type PlanSettings, type PlanWindowBounds, requestWindows } from './sync-planner';
@@ -57,6 +59,7 @@ interface AccountOutcome {
   result: AccountRunResult;
   written: LakeWriteResult;
   newestMissing: boolean;
+  warnings?: RunWarning[];
 }
 
 
@@ -115,7 +118,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
     }
   }
 
-  const warnings: RunWarning[] = clients.warnings(accounts, startedAt);
+  const warnings: RunWarning[] = [...clients.warnings(accounts, startedAt), ...outcomes.flatMap((o) => o.warnings ?? [])];
   const results = outcomes.map((o) => o.result);
   const status = runStatus({
     accounts: results,
@@ -239,6 +242,7 @@ async function syncAccount(
     progress('account-start', describePlan(label, name, plan));
     const fetchedAt = startedAt.toISOString();
     const wanted = new Set(plan.daysRequested);
+    const leaveAlone = request.range ? new Set<string>() : monthsToLeaveAlone(coverage.damagedFiles, bounds.newest, planSettings.lookbackDays);
     const gains: GainRow[] = [];
     // The total is independent of the daily gains: ask for both at once. A range re-fetch
     // touches exactly its range, so it takes no totals snapshot.
@@ -247,7 +251,7 @@ async function syncAccount(
       request.range ? Promise.resolve(null) : client.fetchTotal(account.id),
     ]);
     for (const gain of fetched.flat()) {
-      if (!wanted.has(gain.day)) continue;
+      if (!wanted.has(gain.day) || leaveAlone.has(monthOf(gain.day))) continue;
       gains.push({
         day: gain.day,
         network: account.network,
@@ -261,7 +265,7 @@ async function syncAccount(
     }
     const totals: TotalRow[] =
       followers === null ? [] : [{ day: utcDay(startedAt), network: account.network, accountId: account.id, followers, source: 'api', fetchedAt }];
-    const gainsWritten = await deps.lake.mergeGains(gains);
+    const gainsWritten = await deps.lake.mergeGains(gains, { replaceDamaged: request.range !== undefined });
     const written = mergeLakeWriteResults(gainsWritten, await deps.lake.mergeTotals(totals));
     const present = new Set([...coverage.days, ...gains.map((g) => g.day)]);
     const firstDay = earliest(coverage.firstDay, gains[0]?.day ?? null);
@@ -274,6 +278,7 @@ async function syncAccount(
       result: { ...base, daysRequested: plan.daysRequested, daysWritten: gainsWritten.daysWritten.length, rowsWritten: written.rowsWritten, missingDays: missing, error: null },
       written,
       newestMissing,
+      warnings: coverage.damagedFiles.filter((f) => !written.filesWritten.includes(f.key)).map(damagedFileWarning),
     };
   } catch (error) {
     // The network says what its failures mean (contract §7 codes).

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecretStatus } from '../../../shared/ui-api';
 import { Alert } from '../../components/alert';
+import { SignOutButton } from '../../components/sign-out-button';
 import { FixLinksContext } from '../../components/fix-link';
 import { useApp } from '../../hooks/app-context';
 import { useApiQuery } from '../../hooks/use-api-query';
@@ -35,6 +36,7 @@ export function SettingsView({ section }: { section: string | null }): React.JSX
           <h1>{t('settings.title')}</h1>
           <p className="page__subtitle">{t('settings.subtitle')}</p>
         </div>
+        <SignOutButton />
       </header>
       <nav className="section-links" aria-label={t('settings.sectionsLabel')}>
         {SECTIONS.map((s) => (

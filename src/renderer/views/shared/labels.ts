@@ -24,6 +24,8 @@ export function alertKindLabel(t: TFunction, kind: string): string {
       return t('alertKind.tokenExpiry');
     case 'version-sunset':
       return t('alertKind.versionSunset');
+    case 'damaged-file':
+      return t('alertKind.damagedFile');
     default:
       return kind;
   }
@@ -37,6 +39,8 @@ export function warningTitle(t: TFunction, code: string): string {
       return t('warning.versionFallback');
     case 'LINKEDIN_TOKEN_EXPIRES_SOON':
       return t('warning.tokenExpiresSoon');
+    case 'LAKE_FILE_DAMAGED':
+      return t('warning.damagedFile');
     default:
       return t('warning.other');
   }
@@ -51,6 +55,8 @@ export function warningText(t: TFunction, code: string): string {
       return t('warning.versionFallbackText');
     case 'LINKEDIN_TOKEN_EXPIRES_SOON':
       return t('warning.tokenExpiresSoonText');
+    case 'LAKE_FILE_DAMAGED':
+      return t('warning.damagedFileText');
     default:
       return t('warning.otherText');
   }

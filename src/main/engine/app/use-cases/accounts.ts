@@ -80,8 +80,10 @@ async function lookUpName(services: AccountServices, source: SourceDescription, 
     return await client.lookUpName(id);
   } catch (error) {
     const appError = toAppError(error);
+    // A sync's advice ("then run the sync again") is wrong here: nothing was added yet.
+    const hint = appError.code === 'NETWORK' ? `check the internet connection and any proxy or firewall settings and try again, or ${NAME_HINT[services.caller]}` : appError.hint;
     throw new AppError(appError.code, `Could not look up ${source.displayName} page ${id}: ${appError.message}`, {
-      hint: appError.hint ?? NAME_HINT[services.caller],
+      hint: hint ?? NAME_HINT[services.caller],
     });
   }
 }

@@ -169,6 +169,13 @@ class CallbackServer {
       this.#page(res, 410, 'failed', 'This sign-in has already finished.');
       return;
     }
+    // Any page may request this URL: one without our state is not LinkedIn's redirect for this
+    // sign-in, so it gets a neutral answer and the sign-in goes on waiting (until its timeout).
+    if (!sameSecret(url.searchParams.get('state'), this.#options.state)) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+      res.end('This address is used by Follower Pulse while you sign in to LinkedIn.');
+      return;
+    }
     this.#answered = true;
     const { outcome, status, error, tokens, detail } = await this.#process(url.searchParams);
     this.#page(res, status, outcome, detail);
