@@ -1,4 +1,5 @@
 import type { Messages } from './pt-br';
+import { insightsEn } from './insights-en';
 
 /** English. Typed as the Portuguese messages, so a key missing here fails the build. */
 export const en: Messages = {
@@ -415,4 +416,5 @@ export const en: Messages = {
     email: 'Invalid e-mail: {{value}}',
     url: 'Use an http:// or https:// address.',
   },
+  ...insightsEn,
 };

@@ -1,3 +1,4 @@
+import { insightsPtBR } from './insights-pt-br';
 /**
  * Portuguese (Brazil), the product's first language: written for Brazilian marketing people,
  * with the glossary's words (página, seguidores, sincronização, dias faltantes…).
@@ -417,6 +418,7 @@ export const ptBR = {
     email: 'E-mail inválido: {{value}}',
     url: 'Use um endereço http:// ou https://.',
   },
+  ...insightsPtBR,
 };
 
 export type Messages = typeof ptBR;
