@@ -6,7 +6,7 @@ import { formatNumber } from '../format/format';
 type Cell = QueryResultDto['rows'][number][string];
 
 /** Query rows as a readable table: numbers right-aligned in the locale, NULL visibly empty. */
-export function ResultTable({ result, maxRows = 50, label }: { result: Pick<QueryResultDto, 'columns' | 'rows'>; maxRows?: number; label: string }): React.JSX.Element {
+export function ResultTable({ result, maxRows = 50, label, showCount = true }: { result: Pick<QueryResultDto, 'columns' | 'rows'>; maxRows?: number; label: string; showCount?: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const { language } = useApp();
   const shown = result.rows.slice(0, maxRows);
@@ -45,11 +45,13 @@ export function ResultTable({ result, maxRows = 50, label }: { result: Pick<Quer
           </tbody>
         </table>
       </div>
-      <div className="muted result-table__count">
-        {result.rows.length > shown.length
-          ? t('data.rowsShown', { shown: formatNumber(shown.length, language), total: formatNumber(result.rows.length, language) })
-          : t('data.rowsCount', { count: result.rows.length, formatted: formatNumber(result.rows.length, language) })}
-      </div>
+      {showCount ? (
+        <div className="muted result-table__count">
+          {result.rows.length > shown.length
+            ? t('data.rowsShown', { shown: formatNumber(shown.length, language), total: formatNumber(result.rows.length, language) })
+            : t('data.rowsCount', { count: result.rows.length, formatted: formatNumber(result.rows.length, language) })}
+        </div>
+      ) : null}
     </div>
   );
 }
