@@ -129,6 +129,8 @@ export interface SchedulerState {
   nextRunAt: string | null;
   running: boolean;
   lastRun: RunRecord | null;
+  /** False when this process runs no schedule (`serve --no-schedule`): nextRunAt is then only the slot an OS scheduler would use. */
+  inProcess?: boolean;
 }
 
 /** Request and response per method. */

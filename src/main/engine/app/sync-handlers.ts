@@ -38,6 +38,7 @@ export function createSyncHandlers(
         nextRunAt: settings.schedule.enabled ? (nextRunAt?.toISOString() ?? null) : null,
         running: syncs.running,
         lastRun,
+        inProcess: inProcess !== null,
       };
     },
     'runs.list': ({ limit, status }) => ctx.history.list({ limit: limit ?? 50, status }),
