@@ -88,6 +88,24 @@ const settingsPatch = z
   .superRefine((value, ctx) => checkBounds(value, ctx))
   .pipe(patchSchemaOf(settingsSchema)) as unknown as z.ZodType<DeepPartial<Settings>>;
 
+// ---------------------------------------------------------------- insights (contract §8)
+
+const MAX_SELECTED_ACCOUNTS = 1000;
+const accountKey = z.string().max(80).regex(/^[a-z]+:[A-Za-z0-9_.-]{1,64}$/, 'expected NETWORK:ID, e.g. linkedin:2414183');
+const accountKeys = z.array(accountKey).max(MAX_SELECTED_ACCOUNTS).optional();
+
+const reportRequest = z
+  .strictObject({
+    accounts: accountKeys,
+    from: day.optional(),
+    to: day.optional(),
+    period: z.enum(['7d', '30d', '90d', '365d', 'mtd', 'ytd']).optional(),
+    granularity: z.enum(['day', 'week', 'month']).optional(),
+  })
+  .refine((r) => (r.from === undefined) === (r.to === undefined), { message: 'from and to go together', path: ['to'] })
+  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { message: 'from is after to', path: ['from'] })
+  .refine((r) => r.period === undefined || r.from === undefined, { message: 'give either from/to or a period', path: ['period'] });
+
 // ---------------------------------------------------------------- the map
 
 type RequestSchemas = { readonly [M in UiMethod]: z.ZodType<UiRequest<M>, unknown> };
@@ -135,6 +153,7 @@ export const UI_REQUEST_SCHEMAS: RequestSchemas = {
   }),
   'doctor.run': noRequest,
   'alerts.sendTest': noRequest,
+  'insights.report': reportRequest,
 };
 
 export type ParsedRequest<M extends UiMethod> = { ok: true; value: UiRequest<M> } | ApiFailure;

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './error-codes';
+import type { InsightsApiMethods } from './insights';
 import type { Network } from './networks';
 import type { RunRecord, RunStatus } from './run-record';
 import type { SecretName } from './secret-names';
@@ -134,7 +135,7 @@ export interface SchedulerState {
 }
 
 /** Request and response per method. */
-export interface UiApiMethods {
+export interface UiApiMethods extends Pick<InsightsApiMethods, 'insights.report'> {
   'app.info': { request: void; response: AppInfo };
   'settings.get': { request: void; response: Settings };
   'settings.update': { request: DeepPartial<Settings>; response: Settings };
@@ -205,4 +206,5 @@ export const UI_METHODS = [
   'data.query',
   'doctor.run',
   'alerts.sendTest',
+  'insights.report',
 ] as const satisfies readonly UiMethod[];

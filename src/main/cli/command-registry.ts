@@ -21,6 +21,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'mirror', summary: 'pull the S3 lake into the local data folder', load: () => import('./commands/mirror-command') },
   { name: 'query', summary: 'run a read-only SQL query over the lake tables (local or Athena)', load: () => import('./commands/query-command') },
   { name: 'athena', summary: 'create or update the Athena database and tables', load: () => import('./commands/athena-command') },
+  { name: 'report', summary: 'headline figures, series and reconciliation for a period', load: () => import('./commands/report-command') },
   { name: 'serve', summary: 'the app in a browser on 127.0.0.1 (headless machines); runs the daily schedule', load: () => import('./commands/serve-command') },
 ];
 

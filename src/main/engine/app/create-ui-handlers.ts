@@ -10,6 +10,7 @@ import { createAccountHandlers } from './account-handlers';
 import { redactDeep, toApiFailure } from './api-failure';
 import { type AppContext, createAppContext, type EmitEvent, type UiHandlerDeps } from './app-context';
 import { DataHandlers } from './data-handlers';
+import { InsightsHandlers } from './insights-handlers';
 import { createLinkedInHandlers } from './linkedin-handlers';
 import type { MethodTable } from './method-table';
 import { createSecretHandlers } from './secret-handlers';
@@ -70,6 +71,7 @@ export function createUiHandlers(deps: UiHandlerDeps): AppUiHandlers {
     ...createSyncHandlers(ctx, syncs, () => scheduler?.state ?? null),
     ...data.handlers(),
     ...createSupportHandlers(ctx),
+    ...new InsightsHandlers(ctx).handlers(),
   };
 
   let closed = false;

@@ -1,0 +1,109 @@
+import type { Network } from '../../../shared/networks';
+import { DAY_MS, dayFromMs, dayToMs, type Day } from '../dates';
+import type { GainRow, TotalRow } from '../lake/lake-rows';
+
+/**
+ * One account's facts as the analytics read them: one gains row and one follower count per
+ * day, after contract §6's api-over-import rule. Stored densely (an array slot per day from the
+ * first to the last day with a gain) so that sums and reconstructions over many pages stay
+ * cheap: the cumulative gain turns "followers on day d from the snapshot on day s" into one
+ * subtraction.
+ */
+export interface AccountFacts {
+  network: Network;
+  accountId: string;
+  /** Epoch day number (days since 1970-01-01) of slot 0; meaningless when `length` is 0. */
+  start: number;
+  length: number;
+  has: Uint8Array;
+  organic: Float64Array;
+  paid: Float64Array;
+  total: Float64Array;
+  /** cumulative[i] = sum of total gains of slots 0..i (missing days add 0). */
+  cumulative: Float64Array;
+  /** Follower counts, sorted by day. */
+  snapshotDays: number[];
+  snapshotValues: number[];
+}
+
+export function dayNumber(day: Day): number {
+  return Math.round(dayToMs(day) / DAY_MS);
+}
+
+export function dayOfNumber(n: number): Day {
+  return dayFromMs(n * DAY_MS);
+}
+
+/**
+ * Contract §6: where `api` and `import` rows exist for the same day (of one account), `api`
+ * wins. The one place the analytics apply the rule; the app layer keeps its own copy for the
+ * coverage and status views until those are consolidated.
+ */
+export function apiOverImport<T extends { day: Day; source: string }>(rows: readonly T[]): Map<Day, T> {
+  const chosen = new Map<Day, T>();
+  for (const row of rows) {
+    const held = chosen.get(row.day);
+    if (!held || (held.source !== 'api' && row.source === 'api')) chosen.set(row.day, row);
+  }
+  return chosen;
+}
+
+export type GainFact = Pick<GainRow, 'day' | 'source' | 'organicGain' | 'paidGain' | 'totalGain'>;
+export type TotalFact = Pick<TotalRow, 'day' | 'source' | 'followers'>;
+
+/** Builds one account's facts from its rows of both sources (any order). */
+export function accountFacts(network: Network, accountId: string, gains: readonly GainFact[], totals: readonly TotalFact[]): AccountFacts {
+  const byDay = apiOverImport(gains);
+  const numbers = [...byDay.keys()].map(dayNumber);
+  const start = numbers.length > 0 ? Math.min(...numbers) : 0;
+  const length = numbers.length > 0 ? Math.max(...numbers) - start + 1 : 0;
+  const facts: AccountFacts = {
+    network,
+    accountId,
+    start,
+    length,
+    has: new Uint8Array(length),
+    organic: new Float64Array(length),
+    paid: new Float64Array(length),
+    total: new Float64Array(length),
+    cumulative: new Float64Array(length),
+    snapshotDays: [],
+    snapshotValues: [],
+  };
+  for (const row of byDay.values()) {
+    const i = dayNumber(row.day) - start;
+    facts.has[i] = 1;
+    facts.organic[i] = row.organicGain;
+    facts.paid[i] = row.paidGain ?? 0;
+    facts.total[i] = row.totalGain;
+  }
+  let sum = 0;
+  for (let i = 0; i < length; i++) {
+    sum += facts.total[i];
+    facts.cumulative[i] = sum;
+  }
+  const snapshots = [...apiOverImport(totals).values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+  facts.snapshotDays = snapshots.map((row) => dayNumber(row.day));
+  facts.snapshotValues = snapshots.map((row) => row.followers);
+  return facts;
+}
+
+export function hasDataOn(facts: AccountFacts, n: number): boolean {
+  const i = n - facts.start;
+  return i >= 0 && i < facts.length && facts.has[i] === 1;
+}
+
+export function firstDataDay(facts: AccountFacts): number | null {
+  return facts.length > 0 ? facts.start : null;
+}
+
+export function lastDataDay(facts: AccountFacts): number | null {
+  return facts.length > 0 ? facts.start + facts.length - 1 : null;
+}
+
+/** Sum of total gains of every day ≤ n (0 before the first day). */
+export function cumulativeGain(facts: AccountFacts, n: number): number {
+  if (facts.length === 0 || n < facts.start) return 0;
+  const i = Math.min(n - facts.start, facts.length - 1);
+  return facts.cumulative[i];
+}
