@@ -6,7 +6,7 @@ import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { CompanyEvent, ForecastDocument } from '../../../shared/insights';
 import { useApp } from '../../hooks/app-context';
-import { formatDay, formatNumber } from '../../format/format';
+import { dayRanges, formatDay, formatNumber } from '../../format/format';
 import { dayToChartTime } from '../data/chart-setup';
 import { useChartColors } from '../data/use-chart-colors';
 import { backgroundPlugin, eventAnnotations, missingDayAnnotations, withAlpha } from './chart-annotations';
@@ -61,6 +61,10 @@ export function FollowersChart({ points, range, missingDays, events, forecast, f
     const d = new Date(x);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   };
+
+  // What the chart marks, for tests and screen readers' sake: runs of missing days and actions drawn.
+  const gapCount = dayRanges(missingDays).length;
+  const eventCount = Object.keys(eventAnnotations(events, colors, { from: range.from, to: range.to })).length;
 
   const options: ChartOptions<'line'> = {
     responsive: true,
@@ -119,7 +123,7 @@ export function FollowersChart({ points, range, missingDays, events, forecast, f
 
   return (
     <div className="stack stack--tight">
-      <div className="dash-chart" role="img" aria-label={t('dashboard.followers.aria', { from: formatDay(range.from, language), to: formatDay(range.to, language) })} data-testid="followers-chart">
+      <div className="dash-chart" role="img" aria-label={t('dashboard.followers.aria', { from: formatDay(range.from, language), to: formatDay(range.to, language) })} data-testid="followers-chart" data-gaps={gapCount} data-events={eventCount}>
         <Chart ref={chart} type="line" data={data} options={options} plugins={[backgroundPlugin(colors.surface)]} />
       </div>
       <ChartExportButtons chart={chart} csv={csv} fileStem={`${fileStem}-followers`} />

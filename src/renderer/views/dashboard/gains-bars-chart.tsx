@@ -6,7 +6,7 @@ import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { CompanyEvent, Granularity, ReportSeriesPoint } from '../../../shared/insights';
 import { useApp } from '../../hooks/app-context';
-import { formatDay, formatGain, formatNumber } from '../../format/format';
+import { dayRanges, formatDay, formatGain, formatNumber } from '../../format/format';
 import { dayToChartTime } from '../data/chart-setup';
 import { useChartColors } from '../data/use-chart-colors';
 import { backgroundPlugin, eventAnnotations, missingDayAnnotations } from './chart-annotations';
@@ -64,6 +64,10 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
     return formatDay(bucket, language);
   };
   const unit = granularity === 'day' ? 'day' : granularity === 'week' ? 'week' : 'month';
+
+  // What the chart marks, for tests and screen readers' sake: runs of missing days and actions drawn.
+  const gapCount = dayRanges(missingDays).length;
+  const eventCount = Object.keys(eventAnnotations(events, colors, { from: range.from, to: range.to })).length;
 
   const options: ChartOptions<'bar' | 'line'> = {
     responsive: true,
@@ -128,7 +132,7 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
 
   return (
     <div className="stack stack--tight">
-      <div className="dash-chart" role="img" aria-label={t('dashboard.gains.aria', { from: formatDay(range.from, language), to: formatDay(range.to, language) })} data-testid="gains-chart">
+      <div className="dash-chart" role="img" aria-label={t('dashboard.gains.aria', { from: formatDay(range.from, language), to: formatDay(range.to, language) })} data-testid="gains-chart" data-gaps={gapCount} data-events={eventCount}>
         <Chart ref={chart} type="bar" data={data} options={options} plugins={[backgroundPlugin(colors.surface)]} />
       </div>
       <ChartExportButtons chart={chart} csv={csv} fileStem={`${fileStem}-gains-${granularity}`} />
