@@ -11,7 +11,7 @@ const VERDICTS: Record<string, RegExp> = {
 const STATUS: Record<string, string> = { met: 'atingida', 'on-track': 'no ritmo', 'at-risk': 'em risco', behind: 'atrasada' };
 
 test('adding a company action shows it with its verdict, and as an annotation on the dashboard charts', async ({ page, api }) => {
-  await page.getByRole('link', { name: 'Ações' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Ações', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Ações da empresa', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Registrar ação' }).first().click();
   const form = page.getByTestId('action-form');
@@ -48,13 +48,13 @@ test('adding a company action shows it with its verdict, and as an annotation on
   expect((await api.value('events.list')).events.length).toBe(before);
 
   // On the dashboard: drawn on both time charts, with its verdict in the side list.
-  await page.getByRole('link', { name: 'Painel' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Painel', exact: true }).click();
   await expect(page.getByTestId('gains-chart')).toHaveAttribute('data-events', '1');
   await expect(page.getByTestId('followers-chart')).toHaveAttribute('data-events', '1');
   await expect(page.getByTestId('dashboard-actions')).toContainText('Campanha Black Friday 2026');
   await snap(page, 'dashboard-with-action');
 
-  await page.getByRole('link', { name: 'Ações' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Ações', exact: true }).click();
   await page.locator('html').evaluate((el) => (el.dataset.theme = 'dark'));
   await snap(page, 'actions-dark');
 
@@ -65,7 +65,7 @@ test('adding a company action shows it with its verdict, and as an annotation on
 });
 
 test('a goal shows its progress, pace and status', async ({ page, api }) => {
-  await page.getByRole('link', { name: 'Metas' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Metas', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Metas', level: 1 })).toBeVisible();
   const form = page.getByTestId('goal-form');
   await form.getByLabel('Seguidores').fill('dez mil');
@@ -93,7 +93,7 @@ test('a goal shows its progress, pace and status', async ({ page, api }) => {
   await expect(ambitious).toContainText('12.480 de 20.000 até 31/03/2027');
   await snap(page, 'goals');
 
-  await page.getByRole('link', { name: 'Painel' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Painel', exact: true }).click();
   await expect(page.getByTestId('dashboard-goals')).toContainText('Meta do trimestre');
 
   await api.value('settings.update', { language: 'en' });
@@ -104,7 +104,7 @@ test('a goal shows its progress, pace and status', async ({ page, api }) => {
   await snap(page, 'goals-en');
   await page.locator('html').evaluate((el) => (el.dataset.theme = 'dark'));
   await snap(page, 'goals-en-dark');
-  await page.getByRole('link', { name: 'Actions' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Actions', exact: true }).click();
   await snap(page, 'actions-en-dark');
   await page.locator('html').evaluate((el) => (el.dataset.theme = 'light'));
   await snap(page, 'actions-en');

@@ -80,17 +80,18 @@ export function withAlpha(color: string, alpha: number): string {
   return rgb ? `rgba(${rgb[1].trim()}, ${rgb[2].trim()}, ${rgb[3].trim()}, ${alpha})` : color;
 }
 
-/** Paints the canvas background, so an exported PNG is not transparent (unreadable in dark viewers). */
-export function backgroundPlugin(color: string): { id: string; beforeDraw: (chart: { ctx: CanvasRenderingContext2D; width: number; height: number }) => void } {
-  return {
-    id: 'fp-background',
-    beforeDraw: (chart) => {
-      const { ctx } = chart;
-      ctx.save();
-      ctx.globalCompositeOperation = 'destination-over';
-      ctx.fillStyle = color;
-      ctx.fillRect(0, 0, chart.width, chart.height);
-      ctx.restore();
-    },
-  };
-}
+/**
+ * Paints the canvas background, so an exported PNG is not transparent (unreadable in dark
+ * viewers). The colour is read at each draw: the plugin outlives a theme switch.
+ */
+export const backgroundPlugin = {
+  id: 'fp-background',
+  beforeDraw: (chart: { ctx: CanvasRenderingContext2D; width: number; height: number }): void => {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
+    ctx.fillRect(0, 0, chart.width, chart.height);
+    ctx.restore();
+  },
+};

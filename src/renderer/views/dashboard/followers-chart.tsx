@@ -75,7 +75,7 @@ export function FollowersChart({ points, range, missingDays, events, forecast, f
       legend: {
         position: 'bottom',
         align: 'start',
-        labels: { color: colors.text, boxWidth: 18, boxHeight: 2, filter: (item) => !String(item.text).endsWith(HIDDEN) },
+        labels: { color: colors.text, boxWidth: 18, boxHeight: 2, filter: (item, chartData) => !String(item.text).endsWith(HIDDEN) && (chartData.datasets[item.datasetIndex ?? 0]?.data as Point[]).some((p) => p.y !== null) },
       },
       tooltip: {
         // Bands are told in the projection's own line, not as four separate edges.
@@ -124,7 +124,7 @@ export function FollowersChart({ points, range, missingDays, events, forecast, f
   return (
     <div className="stack stack--tight">
       <div className="dash-chart" role="img" aria-label={t('dashboard.followers.aria', { from: formatDay(range.from, language), to: formatDay(range.to, language) })} data-testid="followers-chart" data-gaps={gapCount} data-events={eventCount}>
-        <Chart ref={chart} type="line" data={data} options={options} plugins={[backgroundPlugin(colors.surface)]} />
+        <Chart ref={chart} type="line" data={data} options={options} plugins={[backgroundPlugin]} />
       </div>
       <ChartExportButtons chart={chart} csv={csv} fileStem={`${fileStem}-followers`} />
     </div>
