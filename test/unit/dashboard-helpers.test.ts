@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument } from '../../src/shared/insights';
-import { dailyPoints, followerLines, type DailyPoint } from '../../src/renderer/views/dashboard/daily-points';
-import { movingAverage } from '../../src/renderer/views/dashboard/moving-average';
-import { reportRequest, scopeAccounts } from '../../src/renderer/views/dashboard/period';
+import { dailyPoints, followerLines, type DailyPoint } from '../../src/shared/dashboard/daily-points';
+import { movingAverage } from '../../src/shared/dashboard/moving-average';
+import { reportRequest, scopeAccounts } from '../../src/shared/dashboard/period';
 
 describe('movingAverage', () => {
   it('averages the trailing window once it is full', () => {

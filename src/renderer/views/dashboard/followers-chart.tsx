@@ -11,7 +11,7 @@ import { dayToChartTime } from '../data/chart-setup';
 import { useChartColors } from '../data/use-chart-colors';
 import { backgroundPlugin, eventAnnotations, missingDayAnnotations, withAlpha } from './chart-annotations';
 import { ChartExportButtons } from './chart-export-buttons';
-import { followerLines, type DailyPoint } from './daily-points';
+import { followerLines, type DailyPoint } from '../../../shared/dashboard/daily-points';
 
 type Point = { x: number; y: number | null };
 

@@ -11,8 +11,8 @@ import { dayToChartTime } from '../data/chart-setup';
 import { useChartColors } from '../data/use-chart-colors';
 import { backgroundPlugin, eventAnnotations, missingDayAnnotations } from './chart-annotations';
 import { ChartExportButtons } from './chart-export-buttons';
-import type { DailyPoint } from './daily-points';
-import { movingAverage } from './moving-average';
+import type { DailyPoint } from '../../../shared/dashboard/daily-points';
+import { movingAverage } from '../../../shared/dashboard/moving-average';
 
 type Point = { x: number; y: number | null };
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/ui-api';
-import { PERIOD_CHOICES, type DashboardSelection, type PeriodChoice } from './period';
+import { PERIOD_CHOICES, type DashboardSelection, type PeriodChoice } from '../../../shared/dashboard/period';
 
 /** Which pages and which days: the scope select, the period segments and a custom range. */
 export function PeriodPicker({ selection, accounts, onChange }: { selection: DashboardSelection; accounts: AccountView[]; onChange: (next: DashboardSelection) => void }): React.JSX.Element {

@@ -1,4 +1,4 @@
-import type { AccountKey, Granularity, ReportPeriod, ReportRequest } from '../../../shared/insights';
+import type { AccountKey, Granularity, ReportPeriod, ReportRequest } from '../insights';
 
 export type PeriodChoice = ReportPeriod | 'custom';
 

@@ -1,4 +1,4 @@
-import type { ReportDocument } from '../../../shared/insights';
+import type { ReportDocument } from '../insights';
 
 export interface DailyPoint {
   day: string;
