@@ -106,6 +106,19 @@ const reportRequest = z
   .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { message: 'from is after to', path: ['from'] })
   .refine((r) => r.period === undefined || r.from === undefined, { message: 'give either from/to or a period', path: ['period'] });
 
+export const MAX_EVENTS_CSV_CHARS = 2_000_000;
+const eventId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'expected an id');
+// Deeper checks (dates in order, title not empty, account form) are the engine's, so the CLI and the UI say the same.
+const eventInput = z.strictObject({
+  day,
+  endDay: day.nullable().optional(),
+  title: z.string().max(MAX_TEXT_CHARS),
+  category: z.string().max(MAX_TEXT_CHARS).optional(),
+  network: z.enum(NETWORKS).nullable().optional(),
+  accountId: z.string().trim().max(80).nullable().optional(),
+  notes: z.string().max(MAX_TEXT_CHARS).optional(),
+});
+
 // ---------------------------------------------------------------- the map
 
 type RequestSchemas = { readonly [M in UiMethod]: z.ZodType<UiRequest<M>, unknown> };
@@ -154,6 +167,21 @@ export const UI_REQUEST_SCHEMAS: RequestSchemas = {
   'doctor.run': noRequest,
   'alerts.sendTest': noRequest,
   'insights.report': reportRequest,
+  'insights.forecast': z.strictObject({ accounts: accountKeys, horizon: z.number().int().min(1).max(730) }),
+  'events.list': noRequest,
+  'events.add': eventInput,
+  'events.update': eventInput.extend({ id: eventId }),
+  'events.remove': z.strictObject({ id: eventId }),
+  'events.import': z.strictObject({ csv: z.string().max(MAX_EVENTS_CSV_CHARS, `expected ≤ ${MAX_EVENTS_CSV_CHARS} characters`) }),
+  'goals.list': noRequest,
+  'goals.add': z.strictObject({
+    target: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    by: day,
+    network: z.enum(NETWORKS).nullable().optional(),
+    accountId: z.string().trim().max(80).nullable().optional(),
+    name: z.string().trim().max(200).optional(),
+  }),
+  'goals.remove': z.strictObject({ id: eventId }),
 };
 
 export type ParsedRequest<M extends UiMethod> = { ok: true; value: UiRequest<M> } | ApiFailure;

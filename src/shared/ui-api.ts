@@ -135,7 +135,7 @@ export interface SchedulerState {
 }
 
 /** Request and response per method. */
-export interface UiApiMethods extends Pick<InsightsApiMethods, 'insights.report'> {
+export interface UiApiMethods extends InsightsApiMethods {
   'app.info': { request: void; response: AppInfo };
   'settings.get': { request: void; response: Settings };
   'settings.update': { request: DeepPartial<Settings>; response: Settings };
@@ -207,4 +207,13 @@ export const UI_METHODS = [
   'doctor.run',
   'alerts.sendTest',
   'insights.report',
+  'insights.forecast',
+  'events.list',
+  'events.add',
+  'events.update',
+  'events.remove',
+  'events.import',
+  'goals.list',
+  'goals.add',
+  'goals.remove',
 ] as const satisfies readonly UiMethod[];

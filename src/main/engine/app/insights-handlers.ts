@@ -1,6 +1,10 @@
+import type { InsightsApiMethods } from '../../../shared/insights';
 import { LakeFactsStore } from '../derived/lake-facts-store';
 import { lakeFactsCachePath } from '../derived/derived-paths';
 import type { AppContext } from './app-context';
+import { addEvent, importEvents, listEvents, removeEvent, updateEvent } from './insights-events';
+import { insightsForecast } from './insights-forecast';
+import { addGoal, listGoals, removeGoal } from './insights-goals';
 import { insightsReport } from './insights-report';
 import type { InsightsServices } from './insights-selection';
 import type { MethodGroup } from './method-table';
@@ -17,9 +21,18 @@ export class InsightsHandlers {
     this.#ctx = ctx;
   }
 
-  handlers(): MethodGroup<'insights.report'> {
+  handlers(): MethodGroup<keyof InsightsApiMethods> {
     return {
       'insights.report': async (request) => insightsReport(await this.#services(), request),
+      'insights.forecast': async (request) => insightsForecast(await this.#services(), request),
+      'events.list': async () => listEvents(await this.#services()),
+      'events.add': async (request) => addEvent(await this.#services(), request),
+      'events.update': async (request) => updateEvent(await this.#services(), request),
+      'events.remove': async ({ id }) => removeEvent(await this.#services(), id),
+      'events.import': async ({ csv }) => importEvents(await this.#services(), csv),
+      'goals.list': async () => listGoals(await this.#services()),
+      'goals.add': async (request) => addGoal(await this.#services(), request),
+      'goals.remove': async ({ id }) => removeGoal(await this.#services(), id),
     };
   }
 
