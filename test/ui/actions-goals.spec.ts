@@ -44,7 +44,8 @@ test('adding a company action shows it with its verdict, and as an annotation on
     mimeType: 'text/csv',
     buffer: Buffer.from('day,end_day,network,category,title,notes,account_id\n2026-11-01,,,post,Post de lançamento,,\n2026-13-45,,,post,Dia impossível,,\n'),
   });
-  await expect(page.getByTestId('actions-failure')).toContainText(/2|3/);
+  await expect(page.getByTestId('actions-failure')).toContainText('row 2 (line 3)');
+  await expect(page.getByTestId('actions-failure')).toContainText('nothing was imported');
   expect((await api.value('events.list')).events.length).toBe(before);
 
   // On the dashboard: drawn on both time charts, with its verdict in the side list.
