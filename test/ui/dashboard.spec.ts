@@ -95,6 +95,23 @@ test('the dashboard is the home view and its headline numbers match the lake, on
   expect(weeks.reduce((n, r) => n + (r.net === '' ? 0 : Number(r.net)), 0)).toBe(lake.net);
   await page.getByRole('radiogroup', { name: 'Agrupar por' }).getByText('Dia').click();
 
+  // A 90-day projection: the followers chart goes on with its bands, and says how good the method is.
+  await page.getByRole('radiogroup', { name: 'Projeção' }).getByText('90 dias').click();
+  const note = page.getByTestId('projection-note');
+  await expect(note).toContainText(/MASE \d+,\d{2}/);
+  await expect(note).toContainText(/80 % de chance entre [\d.]+ e [\d.]+/);
+  const [projectedCsv] = await Promise.all([page.waitForEvent('download'), followers.getByRole('button', { name: 'Baixar CSV' }).click()]);
+  const projected = (await readDownload(projectedCsv)).filter((r) => r.projected === 'true');
+  expect(projected).toHaveLength(90);
+  for (const p of projected) {
+    const [l95, l80, f, h80, h95] = [p.low95, p.low80, p.followers, p.high80, p.high95].map(Number);
+    expect(l95 <= l80 && l80 <= f && f <= h80 && h80 <= h95, JSON.stringify(p)).toBe(true);
+  }
+  const forecast = await api.value('insights.forecast', { horizon: 90 });
+  await expect(note).toContainText(forecast.beatsNaive ? 'errou menos que repetir o ganho do dia anterior' : 'não foi melhor que simplesmente repetir');
+  await snap(page, 'dashboard-projection');
+  await page.getByRole('radiogroup', { name: 'Projeção' }).getByText('Sem projeção').click();
+
   // The reconciliation is explained, not hidden.
   await page.getByTestId('reconciliation').locator('summary').click();
   await expect(page.getByTestId('reconciliation')).toContainText('LinkedIn remove contas inativas');

@@ -37,7 +37,8 @@ export function eventAnnotations(events: readonly CompanyEvent[], colors: ChartC
     const label = {
       display: true,
       content: event.title.length > 28 ? `${event.title.slice(0, 27)}…` : event.title,
-      position: 'start' as const,
+      // At the top, clear of the bars (a loss day's bar reaches down to the bottom).
+      position: 'end' as const,
       backgroundColor: colors.info,
       color: colors.surface,
       font: { size: 10, weight: 'bold' as const },
