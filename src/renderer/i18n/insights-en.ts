@@ -147,6 +147,8 @@ export const insightsEn: typeof insightsPtBR = {
       gainsSum: 'Sum of daily gains ({{from}} to {{to}})',
       totalsChange: 'Change in total followers',
       difference: 'Difference',
+      noTotalsDetail: 'No two follower totals were recorded within the period, so the summed daily gains ({{gains}}) cannot be checked against the totals.',
+      differenceDetail: 'The total changed by {{change}} and the daily gains add up to {{gains}}: a difference of {{difference}}.',
       why: 'The summed daily gains rarely match the change in the total exactly: LinkedIn removes inactive accounts from the total, counts unfollows differently and records the total at a different time than the day’s close. The difference is shown as it is, not corrected.',
     },
     export: {

@@ -149,6 +149,8 @@ export const insightsPtBR = {
       gainsSum: 'Soma dos ganhos diários ({{from}} a {{to}})',
       totalsChange: 'Variação do total de seguidores',
       difference: 'Diferença',
+      noTotalsDetail: 'Não há dois totais de seguidores registrados dentro do período, então a soma dos ganhos diários ({{gains}}) não pode ser conferida com os totais.',
+      differenceDetail: 'O total variou {{change}} e os ganhos diários somam {{gains}}: diferença de {{difference}}.',
       why: 'A soma dos ganhos diários quase nunca bate exatamente com a variação do total: o LinkedIn remove contas inativas do total, conta deixar de seguir de forma diferente e registra o total numa hora diferente do fechamento do dia. A diferença é mostrada como está, sem correção.',
     },
     export: {

@@ -36,7 +36,16 @@ export function ReconciliationCard({ report }: { report: ReportDocument }): Reac
           </div>
         </dl>
         <p className="text-2">{t('dashboard.reconciliation.why')}</p>
-        {r.explanation ? <p className="muted">{r.explanation}</p> : null}
+        {/* The engine explains the figures in English (CLI, logs); in Portuguese the same facts are told here. */}
+        {language === 'en' && r.explanation ? (
+          <p className="muted">{r.explanation}</p>
+        ) : (
+          <p className="muted">
+            {r.totalsChange === null || r.difference === null
+              ? t('dashboard.reconciliation.noTotalsDetail', { gains: formatGain(r.gainsSum, language) })
+              : t('dashboard.reconciliation.differenceDetail', { change: formatGain(r.totalsChange, language), gains: formatGain(r.gainsSum, language), difference: formatGain(r.difference, language) })}
+          </p>
+        )}
       </div>
     </details>
   );
