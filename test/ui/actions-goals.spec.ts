@@ -56,8 +56,9 @@ test('adding a company action shows it with its verdict, and as an annotation on
   await snap(page, 'dashboard-with-action');
 
   await page.getByRole('navigation').getByRole('link', { name: 'Ações', exact: true }).click();
-  await page.locator('html').evaluate((el) => (el.dataset.theme = 'dark'));
+  await page.getByRole('radiogroup', { name: 'Tema' }).getByText('Escuro', { exact: true }).click();
   await snap(page, 'actions-dark');
+  await page.getByRole('radiogroup', { name: 'Tema' }).getByText('Sistema', { exact: true }).click();
 
   // Remove asks first.
   page.once('dialog', (dialog) => void dialog.accept());
@@ -94,8 +95,15 @@ test('a goal shows its progress, pace and status', async ({ page, api }) => {
   await expect(ambitious).toContainText('12.480 de 20.000 até 31/03/2027');
   await snap(page, 'goals');
 
+  await page.getByRole('radiogroup', { name: 'Tema' }).getByText('Escuro', { exact: true }).click();
+  await snap(page, 'goals-dark');
+  await page.getByRole('radiogroup', { name: 'Tema' }).getByText('Sistema', { exact: true }).click();
+
   await page.getByRole('navigation').getByRole('link', { name: 'Painel', exact: true }).click();
   await expect(page.getByTestId('dashboard-goals')).toContainText('Meta do trimestre');
+
+  // An action for the English pictures of the Actions view.
+  await api.value('events.add', { day: '2026-11-02', title: 'Webinar de lançamento', category: 'launch' });
 
   await api.value('settings.update', { language: 'en' });
   await page.goto(page.url().replace(/#.*$/, '#/goals'));
@@ -103,10 +111,12 @@ test('a goal shows its progress, pace and status', async ({ page, api }) => {
   await expect(page.getByRole('heading', { name: 'Goals', level: 1 })).toBeVisible();
   await expect(page.getByTestId('goal-card').filter({ hasText: 'Marca dos 10 mil' }).getByTestId('goal-status')).toHaveText('met');
   await snap(page, 'goals-en');
-  await page.locator('html').evaluate((el) => (el.dataset.theme = 'dark'));
+  await page.getByRole('radiogroup', { name: 'Theme' }).getByText('Dark', { exact: true }).click();
   await snap(page, 'goals-en-dark');
   await page.getByRole('navigation').getByRole('link', { name: 'Actions', exact: true }).click();
+  await expect(page.getByTestId('action-row')).toHaveCount(1);
   await snap(page, 'actions-en-dark');
-  await page.locator('html').evaluate((el) => (el.dataset.theme = 'light'));
+  await page.getByRole('radiogroup', { name: 'Theme' }).getByText('Light', { exact: true }).click();
   await snap(page, 'actions-en');
+  await page.getByRole('radiogroup', { name: 'Theme' }).getByText('System', { exact: true }).click();
 });

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { ACME } from './support/fake-linkedin-setup';
 import type { ApiClient } from './support/api-client';
 import { expect, test } from './support/fixtures';
 import { snap } from './support/screenshots';
@@ -32,7 +31,7 @@ async function expectedFromLake(api: ApiClient): Promise<{ to: string; net: numb
 async function readDownload(download: Download): Promise<Record<string, string>[]> {
   const path = await download.path();
   const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  return parse(text, { columns: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(text, { columns: true });
 }
 
 const pt = (n: number, signed = false): string => new Intl.NumberFormat('pt-BR', signed ? { signDisplay: 'exceptZero' } : {}).format(n);

@@ -39,7 +39,7 @@ describe('encodeCsv', () => {
     ]);
     expect(csv.split('\r\n')).toHaveLength(5);
     expect(csv.endsWith('\r\n')).toBe(true);
-    const rows = parse(csv, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv, { columns: true });
     expect(rows).toEqual([
       { day: '2026-11-27', title: "'=1+1", gain: '-3' },
       { day: '2026-11-28', title: 'Lançamento, "novo"', gain: '12' },

@@ -29,19 +29,26 @@ export function missingDayAnnotations(missingDays: readonly string[], colors: Ch
 }
 
 /** A vertical line (one day) or a band (a multi-day action) per company action, titled. */
-export function eventAnnotations(events: readonly CompanyEvent[], colors: ChartColors, range: { from: string; to: string }): Record<string, AnnotationOptions> {
+export function eventAnnotations<E extends CompanyEvent>(
+  events: readonly E[],
+  colors: ChartColors,
+  range: { from: string; to: string },
+  /** A second label line, e.g. the action's verdict. */
+  describe?: (event: E) => string | null,
+): Record<string, AnnotationOptions> {
   const out: Record<string, AnnotationOptions> = {};
   for (const event of events) {
     const end = event.endDay ?? event.day;
     if (end < range.from || event.day > range.to) continue;
     const label = {
       display: true,
-      content: event.title.length > 28 ? `${event.title.slice(0, 27)}…` : event.title,
+      content: [event.title.length > 28 ? `${event.title.slice(0, 27)}…` : event.title, ...[describe?.(event)].filter((line): line is string => Boolean(line))],
       // At the top, clear of the bars (a loss day's bar reaches down to the bottom).
       position: 'end' as const,
       backgroundColor: colors.info,
       color: colors.surface,
-      font: { size: 10, weight: 'bold' as const },
+      font: [{ size: 10, weight: 'bold' as const }, { size: 10 }],
+      textAlign: 'start' as const,
       padding: 3,
       borderRadius: 3,
     };

@@ -26,6 +26,26 @@ import '../data/chart-setup';
 import './dashboard.css';
 
 const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
+const SELECTION_KEY = 'follower-pulse.dashboard';
+const DEFAULT_SELECTION: DashboardSelection = { scope: 'all', period: '30d', customFrom: '', customTo: '', granularity: 'day' };
+
+/** The pages and period chosen last in this session: going to Actions and back keeps them. */
+function readSelection(): DashboardSelection {
+  try {
+    const stored = JSON.parse(window.sessionStorage.getItem(SELECTION_KEY) ?? 'null') as Partial<DashboardSelection> | null;
+    return { ...DEFAULT_SELECTION, ...(stored ?? {}) };
+  } catch {
+    return DEFAULT_SELECTION;
+  }
+}
+
+function saveSelection(selection: DashboardSelection): void {
+  try {
+    window.sessionStorage.setItem(SELECTION_KEY, JSON.stringify(selection));
+  } catch {
+    // Storage off: the choice lasts while the view is open.
+  }
+}
 
 /** Does this action concern the selected pages? (no account = every page of its network, or all) */
 export function eventInScope(event: CompanyEventView, keys: string[] | undefined): boolean {
@@ -44,7 +64,14 @@ export function DashboardView(): React.JSX.Element {
   const { language } = useApp();
   const accounts = useApiQuery('accounts.list');
   const list: AccountView[] = accounts.result?.ok ? accounts.result.value : [];
-  const [selection, setSelection] = useState<DashboardSelection>({ scope: 'all', period: '30d', customFrom: '', customTo: '', granularity: 'day' });
+  const [stored, setSelectionState] = useState<DashboardSelection>(readSelection);
+  // A page removed since the choice was stored: back to all pages.
+  const known = stored.scope === 'all' || list.some((a) => stored.scope === `network:${a.network}` || stored.scope === `${a.network}:${a.id}`);
+  const selection = known || !accounts.result?.ok ? stored : { ...stored, scope: 'all' };
+  const setSelection = (next: DashboardSelection): void => {
+    setSelectionState(next);
+    saveSelection(next);
+  };
   const [averages, setAverages] = useState({ ma7: true, ma28: false });
   const [horizon, setHorizon] = useState<number>(0);
 

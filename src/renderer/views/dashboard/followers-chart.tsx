@@ -4,13 +4,14 @@ import { ptBR } from 'date-fns/locale/pt-BR';
 import { useRef } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
-import type { CompanyEvent, ForecastDocument } from '../../../shared/insights';
+import type { CompanyEventView, ForecastDocument } from '../../../shared/insights';
 import { useApp } from '../../hooks/app-context';
 import { dayRanges, formatDay, formatNumber } from '../../format/format';
 import { dayToChartTime } from '../data/chart-setup';
 import { useChartColors } from '../data/use-chart-colors';
 import { backgroundPlugin, eventAnnotations, missingDayAnnotations, withAlpha } from './chart-annotations';
 import { ChartExportButtons } from './chart-export-buttons';
+import { verdictText } from '../events/verdict';
 import { followerLines, type DailyPoint } from '../../../shared/dashboard/daily-points';
 
 type Point = { x: number; y: number | null };
@@ -22,7 +23,7 @@ interface Props {
   points: DailyPoint[];
   range: { from: string; to: string };
   missingDays: string[];
-  events: CompanyEvent[];
+  events: CompanyEventView[];
   forecast: ForecastDocument | null;
   fileStem: string;
 }
@@ -93,7 +94,7 @@ export function FollowersChart({ points, range, missingDays, events, forecast, f
       annotation: {
         annotations: {
           ...missingDayAnnotations(missingDays, colors, (count) => t('dashboard.missingMarker', { count })),
-          ...eventAnnotations(events, colors, { from: range.from, to: projected.at(-1)?.day ?? range.to }),
+          ...eventAnnotations(events, colors, { from: range.from, to: projected.at(-1)?.day ?? range.to }, (e) => verdictText(e.impact, language, t)),
         },
       },
     },

@@ -4,13 +4,14 @@ import { ptBR } from 'date-fns/locale/pt-BR';
 import { useRef } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
-import type { CompanyEvent, Granularity, ReportSeriesPoint } from '../../../shared/insights';
+import type { CompanyEventView, Granularity, ReportSeriesPoint } from '../../../shared/insights';
 import { useApp } from '../../hooks/app-context';
 import { dayRanges, formatDay, formatGain, formatNumber } from '../../format/format';
 import { dayToChartTime } from '../data/chart-setup';
 import { useChartColors } from '../data/use-chart-colors';
 import { backgroundPlugin, eventAnnotations, missingDayAnnotations } from './chart-annotations';
 import { ChartExportButtons } from './chart-export-buttons';
+import { verdictText } from '../events/verdict';
 import type { DailyPoint } from '../../../shared/dashboard/daily-points';
 import { movingAverage } from '../../../shared/dashboard/moving-average';
 
@@ -23,7 +24,7 @@ interface Props {
   averages: { ma7: boolean; ma28: boolean };
   range: { from: string; to: string };
   missingDays: string[];
-  events: CompanyEvent[];
+  events: CompanyEventView[];
   fileStem: string;
 }
 
@@ -94,7 +95,7 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
       annotation: {
         annotations: {
           ...(perDay ? missingDayAnnotations(missingDays, colors, (count) => t('dashboard.missingMarker', { count })) : {}),
-          ...eventAnnotations(events, colors, range),
+          ...eventAnnotations(events, colors, range, (e) => verdictText(e.impact, language, t)),
         },
       },
     },
