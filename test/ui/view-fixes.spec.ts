@@ -31,6 +31,23 @@ test('the sidebar does not promise a sync that serve --no-schedule will not run'
   await expect(page.getByTestId('sidebar-schedule')).toHaveText('Agendamento diário fora deste processo');
 });
 
+test("the dashboard's freshness line names the last failure and links to its run", async ({ page, api, fake }) => {
+  await expect(page.getByTestId('freshness')).toContainText('ok');
+  fake.failNext('expired', 10);
+  await api.syncAndWait();
+  const failed = (await api.value('runs.list', { limit: 1 }))[0];
+  expect(failed.status).toBe('failed');
+  await page.reload();
+  const link = page.getByTestId('freshness-failure');
+  await expect(link).toContainText('falhou');
+  await expect(link).toContainText('LinkedIn access token expired');
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`#/runs/${failed.runId}$`));
+  await expect(page.getByTestId('run-detail')).toContainText('Token do LinkedIn expirado');
+  await expect(page.getByTestId('run-detail').getByTestId('bytes-written')).toHaveText('nenhum dado (só o registro da execução)');
+  await expect(page.getByTestId('run-detail')).toContainText('alertas desligados');
+});
+
 for (const size of [
   { width: 1366, height: 768 },
   { width: 1024, height: 768 },

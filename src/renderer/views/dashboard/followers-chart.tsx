@@ -107,6 +107,8 @@ export function FollowersChart({ points, range, missingDays, events, forecast, f
         ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
       },
       y: {
+        // Head room for the action labels drawn at the top.
+        grace: events.length ? '15%' : 0,
         grid: { color: colors.grid },
         border: { display: false },
         ticks: { color: colors.textMuted, precision: 0, callback: (v) => formatNumber(Number(v), language) },

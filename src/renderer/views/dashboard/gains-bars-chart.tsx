@@ -110,6 +110,8 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
         ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
       },
       y: {
+        // Head room for the action labels drawn at the top.
+        grace: events.length ? '15%' : 0,
         stacked: true,
         grid: { color: colors.grid },
         border: { display: false },

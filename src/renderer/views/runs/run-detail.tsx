@@ -14,7 +14,7 @@ import { runDurationMs } from '../shared/run-summary';
 import { AccountResult } from './account-result';
 import { AlertChips } from './alert-chips';
 import { RunWarnings } from './run-warnings';
-import { formatInstantWithSeconds } from './close-runs';
+import { formatInstantWithSeconds } from '../../../shared/close-runs';
 
 function rowsWritten(run: RunRecord): number {
   return run.accounts.reduce((n, a) => n + a.rowsWritten, 0);

@@ -9,7 +9,7 @@ import { formatDuration, formatInstant, formatNumber } from '../../format/format
 import { daysWritten, runDurationMs } from '../shared/run-summary';
 import { destinationLabel } from '../shared/labels';
 import { AlertChips } from './alert-chips';
-import { formatInstantWithSeconds, runsNeedingSeconds } from './close-runs';
+import { formatInstantWithSeconds, runsNeedingSeconds } from '../../../shared/close-runs';
 
 export function RunsTable({ runs, selectedRunId, filtered }: { runs: RunRecord[] | null; selectedRunId: string | null; filtered: boolean }): React.JSX.Element {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import type { Language } from '../../../shared/error-explanations';
+import type { Language } from './error-explanations';
 
 /** Runs started less than this apart read as the same time at minute precision. */
 const CLOSE_MS = 5 * 60_000;
