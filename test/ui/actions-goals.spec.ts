@@ -106,7 +106,7 @@ test('a goal shows its progress, pace and status', async ({ page, api }) => {
   await api.value('events.add', { day: '2026-11-02', title: 'Webinar de lançamento', category: 'launch' });
 
   await api.value('settings.update', { language: 'en' });
-  await page.goto(page.url().replace(/#.*$/, '#/goals'));
+  await page.evaluate(() => (window.location.hash = '#/goals'));
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Goals', level: 1 })).toBeVisible();
   await expect(page.getByTestId('goal-card').filter({ hasText: 'Marca dos 10 mil' }).getByTestId('goal-status')).toHaveText('met');

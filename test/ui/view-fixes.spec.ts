@@ -77,3 +77,19 @@ for (const size of [
     await snap(page, `dashboard-${size.width}x${size.height}`);
   });
 }
+
+test.describe('a sync that re-fetches scattered missing days', () => {
+  test.use({ missingDays: ['2026-09-01', '2026-09-02', '2026-10-15'] });
+
+  test('the run drawer lists the requested days as ranges with their true count', async ({ page, api }) => {
+    await api.syncAndWait();
+    const run = (await api.value('runs.list', { limit: 1 }))[0];
+    const requested = run.accounts[0].daysRequested;
+    await page.evaluate((runId) => (window.location.hash = `#/runs/${runId}`), run.runId);
+    const result = page.getByTestId('run-detail').getByTestId('account-result');
+    // The gaps and the newest week: 10 days over a 86-day span, never "01/09/2026 a 25/11/2026 (10 dias)".
+    expect(requested).toHaveLength(10);
+    await expect(result).toContainText('10 dias: 01/09/2026 – 02/09/2026, 15/10/2026, 19/11/2026 – 25/11/2026');
+    await snap(page, 'run-detail-requested-days');
+  });
+});
