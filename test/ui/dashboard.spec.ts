@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
+import { ACME, SECOND_PAGE } from './support/fake-linkedin-setup';
 import type { ApiClient } from './support/api-client';
 import { expect, test } from './support/fixtures';
 import { snap } from './support/screenshots';
@@ -136,4 +137,23 @@ test('the dashboard in English: numbers and dates in the English format', async 
   await setTheme(page, 'Dark');
   await snap(page, 'dashboard-en-dark');
   await setTheme(page, 'Light');
+});
+
+test('two pages: all together, or one at a time', async ({ page, api }) => {
+  await api.value('accounts.add', { network: 'linkedin', id: SECOND_PAGE.id, name: SECOND_PAGE.name });
+  await api.syncAndWait();
+  await page.reload();
+  const scope = page.getByRole('combobox', { name: 'Páginas' });
+  await expect(scope.locator('option')).toHaveText(['Todas as páginas (2)', ACME.name, SECOND_PAGE.name]);
+  const all = await api.value('insights.report', {});
+  await expect(page.getByTestId('net-gain')).toHaveText(pt(all.headline.netGain, true));
+  await scope.selectOption({ label: SECOND_PAGE.name });
+  const one = await api.value('insights.report', { accounts: [`linkedin:${SECOND_PAGE.id}`] });
+  expect(one.accounts.map((a) => a.accountId)).toEqual([SECOND_PAGE.id]);
+  await expect(page.getByTestId('net-gain')).toHaveText(pt(one.headline.netGain, true));
+  await expect(page.getByTestId('followers-now')).toHaveText(pt(one.headline.followersEnd ?? 0));
+  // The choice holds when coming back from another view.
+  await page.getByRole('navigation').getByRole('link', { name: 'Metas', exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Painel', exact: true }).click();
+  await expect(scope).toHaveValue(`linkedin:${SECOND_PAGE.id}`);
 });
