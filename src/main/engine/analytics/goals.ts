@@ -20,7 +20,8 @@ function round(n: number): number {
 
 /** Contract §8's status rules; without data or a count the goal cannot be shown on track. */
 export function goalStatus(current: number | null, target: number, pace: number | null, needed: number | null): GoalStatus {
-  if (current !== null && current >= target) return 'met';
+  if (current === null) return 'behind';
+  if (current >= target) return 'met';
   if (pace === null || needed === null) return 'behind';
   if (pace >= needed) return 'on-track';
   if (pace >= AT_RISK_SHARE * needed) return 'at-risk';

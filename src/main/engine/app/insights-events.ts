@@ -93,8 +93,30 @@ export async function saveEvents(services: InsightsServices, events: CompanyEven
   }
 }
 
+/**
+ * A company_events table written before account_id existed is rewritten with the column
+ * (contract §6). Skipped while another writer holds the lake: the next call does it.
+ */
+export async function upgradeLakeEvents(services: InsightsServices, events: CompanyEvent[]): Promise<boolean> {
+  let header: string;
+  try {
+    header = (await readFile(join(services.lakeDir, ...COMPANY_EVENTS_KEY.split('/')), 'utf8')).split('\n', 1)[0];
+  } catch {
+    return false;
+  }
+  if (header.includes('account_id')) return false;
+  try {
+    await saveEvents(services, events);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'LOCK_HELD') return false;
+    throw error;
+  }
+}
+
 export async function listEvents(services: InsightsServices): Promise<{ events: CompanyEventView[] }> {
   const [events, lake] = await Promise.all([loadEvents(services), services.facts()]);
+  await upgradeLakeEvents(services, events);
   return { events: withImpact(events, lake.accounts) };
 }
 
