@@ -157,3 +157,21 @@ test('two pages: all together, or one at a time', async ({ page, api }) => {
   await page.getByRole('navigation').getByRole('link', { name: 'Painel', exact: true }).click();
   await expect(scope).toHaveValue(`linkedin:${SECOND_PAGE.id}`);
 });
+
+test('a custom period starts from the range on screen and asks the engine for exactly those days', async ({ page, api }) => {
+  const defaults = await api.value('insights.report', {});
+  await page.getByRole('radiogroup', { name: 'Período' }).getByText('Personalizado').click();
+  const from = page.getByLabel('Primeiro dia do período');
+  const to = page.getByLabel('Último dia do período');
+  await expect(from).toHaveValue(defaults.from);
+  await expect(to).toHaveValue(defaults.to);
+  await from.fill('2026-11-01');
+  await to.fill('2026-11-15');
+  const custom = await api.value('insights.report', { from: '2026-11-01', to: '2026-11-15' });
+  await expect(page.getByTestId('net-gain')).toHaveText(pt(custom.headline.netGain, true));
+  await expect(page.getByTestId('days-with-data')).toContainText(`${custom.headline.daysWithData} dias com dados`);
+  // A reversed range is said, and nothing is asked.
+  await from.fill('2026-11-20');
+  await expect(page.getByRole('alert')).toHaveText('A data inicial vem depois da final.');
+  await snap(page, 'dashboard-custom-period');
+});

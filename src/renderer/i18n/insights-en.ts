@@ -58,6 +58,8 @@ export const insightsEn: typeof insightsPtBR = {
       custom: 'Custom',
       from: 'From',
       to: 'to',
+      fromLabel: 'First day of the period',
+      toLabel: 'Last day of the period',
       reversed: 'The start date is after the end date.',
     },
     freshness: {

@@ -60,6 +60,8 @@ export const insightsPtBR = {
       custom: 'Personalizado',
       from: 'De',
       to: 'até',
+      fromLabel: 'Primeiro dia do período',
+      toLabel: 'Último dia do período',
       reversed: 'A data inicial vem depois da final.',
     },
     freshness: {

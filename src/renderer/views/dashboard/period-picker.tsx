@@ -39,11 +39,11 @@ export function PeriodPicker({ selection, accounts, onChange }: { selection: Das
         <div className="row dash-controls__custom">
           <label className="row">
             <span className="muted">{t('dashboard.period.from')}</span>
-            <input className="input" type="date" value={selection.customFrom} onChange={(e) => onChange({ ...selection, customFrom: e.target.value })} />
+            <input className="input" type="date" aria-label={t('dashboard.period.fromLabel')} value={selection.customFrom} onChange={(e) => onChange({ ...selection, customFrom: e.target.value })} />
           </label>
           <label className="row">
             <span className="muted">{t('dashboard.period.to')}</span>
-            <input className="input" type="date" value={selection.customTo} onChange={(e) => onChange({ ...selection, customTo: e.target.value })} />
+            <input className="input" type="date" aria-label={t('dashboard.period.toLabel')} value={selection.customTo} onChange={(e) => onChange({ ...selection, customTo: e.target.value })} />
           </label>
           {reversed ? (
             <span className="field__error" role="alert">
