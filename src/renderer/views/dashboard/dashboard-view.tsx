@@ -87,6 +87,8 @@ export function DashboardView(): React.JSX.Element {
   const events = useInsightsQuery(api, 'events.list', undefined);
   useReloadAfterRuns(report.reload);
   useReloadAfterRuns(forecast.reload);
+  // New days change the actions' effect estimates too.
+  useReloadAfterRuns(events.reload);
 
   const daily = useMemo(() => {
     if (!main) return null;
