@@ -53,10 +53,26 @@ export type TotalFact = Pick<TotalRow, 'day' | 'source' | 'followers'>;
 
 /** Builds one account's facts from its rows of both sources (any order). */
 export function accountFacts(network: Network, accountId: string, gains: readonly GainFact[], totals: readonly TotalFact[]): AccountFacts {
-  const byDay = apiOverImport(gains);
-  const numbers = [...byDay.keys()].map(dayNumber);
-  const start = numbers.length > 0 ? Math.min(...numbers) : 0;
-  const length = numbers.length > 0 ? Math.max(...numbers) - start + 1 : 0;
+  const byDay = new Map<number, [number, number | null]>();
+  for (const row of apiOverImport(gains).values()) byDay.set(dayNumber(row.day), [row.organicGain, row.paidGain]);
+  const snapshots = new Map<number, number>();
+  for (const row of apiOverImport(totals).values()) snapshots.set(dayNumber(row.day), row.followers);
+  return factsFromDays(network, accountId, byDay, snapshots);
+}
+
+/**
+ * Builds facts from rows already reduced to one per day (day number → [organic, paid | null];
+ * day number → followers); the derived store calls this directly.
+ */
+export function factsFromDays(network: Network, accountId: string, gains: ReadonlyMap<number, [number, number | null]>, totals: ReadonlyMap<number, number>): AccountFacts {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const n of gains.keys()) {
+    if (n < min) min = n;
+    if (n > max) max = n;
+  }
+  const start = gains.size > 0 ? min : 0;
+  const length = gains.size > 0 ? max - start + 1 : 0;
   const facts: AccountFacts = {
     network,
     accountId,
@@ -70,21 +86,20 @@ export function accountFacts(network: Network, accountId: string, gains: readonl
     snapshotDays: [],
     snapshotValues: [],
   };
-  for (const row of byDay.values()) {
-    const i = dayNumber(row.day) - start;
+  for (const [n, [organic, paid]] of gains) {
+    const i = n - start;
     facts.has[i] = 1;
-    facts.organic[i] = row.organicGain;
-    facts.paid[i] = row.paidGain ?? 0;
-    facts.total[i] = row.totalGain;
+    facts.organic[i] = organic;
+    facts.paid[i] = paid ?? 0;
+    facts.total[i] = organic + (paid ?? 0);
   }
   let sum = 0;
   for (let i = 0; i < length; i++) {
     sum += facts.total[i];
     facts.cumulative[i] = sum;
   }
-  const snapshots = [...apiOverImport(totals).values()].sort((a, b) => (a.day < b.day ? -1 : 1));
-  facts.snapshotDays = snapshots.map((row) => dayNumber(row.day));
-  facts.snapshotValues = snapshots.map((row) => row.followers);
+  facts.snapshotDays = [...totals.keys()].sort((a, b) => a - b);
+  facts.snapshotValues = facts.snapshotDays.map((n) => totals.get(n)!);
   return facts;
 }
 

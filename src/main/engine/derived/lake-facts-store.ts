@@ -1,9 +1,9 @@
-import type { Dirent } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Network } from '../../../shared/networks';
 import { writeFileAtomic } from '../atomic-write';
-import { accountFacts, type AccountFacts, type GainFact, type TotalFact } from '../analytics/daily-facts';
+import { dayNumber, factsFromDays, type AccountFacts } from '../analytics/daily-facts';
 import { parseCsv } from '../lake/csv';
 import { ACCOUNTS_KEY, parseLakeKey, type LakeSource } from '../lake/lake-layout';
 import { decodeGains, decodeTotals } from '../lake/lake-rows';
@@ -69,6 +69,9 @@ export class LakeFactsStore {
   #dirs = new Map<string, number>();
   #files = new Map<string, FileEntry>();
   #facts = new Map<string, AccountFacts>();
+  #sorted: Map<string, AccountFacts> | null = null;
+  /** Every account with files has its facts built (nothing changed since). */
+  #complete = false;
   #names: { m: number; s: number; names: Map<string, string> } | null = null;
   #loaded = false;
   #dirty = false;
@@ -93,10 +96,14 @@ export class LakeFactsStore {
       if (!this.#loaded) await this.#loadCache();
       const stats: RefreshStats = { foldersScanned: 0, filesRead: 0, accountsRebuilt: 0 };
       const changedAccounts = new Set<string>();
-      for (const table of FACT_TABLES) await this.#refreshTable(table, stats, changedAccounts);
+      for (const table of FACT_TABLES) this.#refreshTable(table, stats, changedAccounts);
       for (const account of changedAccounts) this.#facts.delete(account);
+      if (changedAccounts.size > 0) {
+        this.#sorted = null;
+        this.#complete = false;
+      }
       const accounts = this.#buildFacts(stats);
-      const names = await this.#accountNames();
+      const names = this.#accountNames();
       this.lastRefresh = stats;
       if (this.#dirty) await this.#saveCache();
       return { accounts, names };
@@ -105,8 +112,10 @@ export class LakeFactsStore {
     }
   }
 
-  async #refreshTable(table: FactTable, stats: RefreshStats, changed: Set<string>): Promise<void> {
-    const months = (await listDir(join(this.lakeDir, table))).filter((e) => e.isDirectory() && e.name.startsWith('month=')).map((e) => `${table}/${e.name}`);
+  // Synchronous on purpose: a warm refresh is ~80 stat calls, far cheaper without a thread-pool
+  // round trip each, and the folders are local.
+  #refreshTable(table: FactTable, stats: RefreshStats, changed: Set<string>): void {
+    const months = (listDir(join(this.lakeDir, table))).filter((e) => e.isDirectory() && e.name.startsWith('month=')).map((e) => `${table}/${e.name}`);
     const present = new Set(months);
     for (const dir of [...this.#dirs.keys()].filter((d) => d.startsWith(`${table}/`) && !present.has(d))) {
       this.#dirs.delete(dir);
@@ -114,30 +123,30 @@ export class LakeFactsStore {
     }
     const now = Date.now();
     for (const dir of months) {
-      const info = await stat(join(this.lakeDir, ...dir.split('/')));
+      const info = statSync(join(this.lakeDir, ...dir.split('/')));
       if (this.#dirs.get(dir) === info.mtimeMs) continue;
       stats.foldersScanned++;
-      const seen = await this.#refreshFolder(dir, stats, changed);
+      const seen = this.#refreshFolder(dir, stats, changed);
       this.#dropFilesUnder(dir, seen, changed);
       this.#dirs.set(dir, trusted(info.mtimeMs, now));
       this.#dirty = true;
     }
   }
 
-  async #refreshFolder(dir: string, stats: RefreshStats, changed: Set<string>): Promise<Set<string>> {
+  #refreshFolder(dir: string, stats: RefreshStats, changed: Set<string>): Set<string> {
     const seen = new Set<string>();
     const now = Date.now();
-    for (const entry of await listDir(join(this.lakeDir, ...dir.split('/')))) {
+    for (const entry of listDir(join(this.lakeDir, ...dir.split('/')))) {
       if (!entry.isFile() || entry.name.startsWith('.')) continue;
       const key = `${dir}/${entry.name}`;
       const identity = accountKeyOf(key);
       if (!identity) continue;
       seen.add(key);
       const path = join(this.lakeDir, ...key.split('/'));
-      const info = await stat(path);
+      const info = statSync(path);
       const held = this.#files.get(key);
       if (held && held.m === info.mtimeMs && held.s === info.size) continue;
-      const text = await readFile(path, 'utf8');
+      const text = readFileSync(path, 'utf8');
       const rows = compactRows(identity.table, text, path, identity);
       this.#files.set(key, { m: trusted(info.mtimeMs, now), s: info.size, r: rows });
       stats.filesRead++;
@@ -158,29 +167,40 @@ export class LakeFactsStore {
   }
 
   #buildFacts(stats: RefreshStats): Map<string, AccountFacts> {
-    const missing = new Map<string, { network: Network; accountId: string; gains: GainFact[]; totals: TotalFact[] }>();
+    if (this.#complete && this.#sorted) return this.#sorted;
+    const missing = new Map<string, { network: Network; accountId: string; files: { table: FactTable; first: number; source: LakeSource; rows: readonly (number | null)[] }[] }>();
     for (const [key, entry] of this.#files) {
       const identity = accountKeyOf(key)!;
       if (this.#facts.has(identity.account)) continue;
       let group = missing.get(identity.account);
-      if (!group) missing.set(identity.account, (group = { network: identity.network, accountId: identity.accountId, gains: [], totals: [] }));
-      expandRows(identity.table, identity.month, identity.source, entry.r, group.gains, group.totals);
+      if (!group) missing.set(identity.account, (group = { network: identity.network, accountId: identity.accountId, files: [] }));
+      group.files.push({ table: identity.table, first: dayNumber(`${identity.month}-01`), source: identity.source, rows: entry.r });
     }
-    for (const [account, group] of missing) {
-      this.#facts.set(account, accountFacts(group.network, group.accountId, group.gains, group.totals));
-      stats.accountsRebuilt++;
+    if (missing.size > 0) {
+      for (const [account, group] of missing) {
+        this.#facts.set(account, factsOfFiles(group.network, group.accountId, group.files));
+        stats.accountsRebuilt++;
+      }
+      this.#sorted = null;
     }
-    return new Map([...this.#facts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    if (!this.#sorted || this.#sorted.size !== this.#facts.size) this.#sorted = new Map([...this.#facts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    this.#complete = true;
+    return this.#sorted;
   }
 
-  async #accountNames(): Promise<Map<string, string>> {
+  #accountNames(): Map<string, string> {
     const path = join(this.lakeDir, ...ACCOUNTS_KEY.split('/'));
-    const info = await stat(path).catch(() => null);
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      return new Map();
+    }
     if (!info) return new Map();
     if (this.#names && this.#names.m === info.mtimeMs && this.#names.s === info.size) return this.#names.names;
     const names = new Map<string, string>();
     try {
-      const [, ...rows] = parseCsv(await readFile(path, 'utf8'));
+      const [, ...rows] = parseCsv(readFileSync(path, 'utf8'));
       for (const [network, accountId, name] of rows) if (network && accountId && name) names.set(`${network}:${accountId}`, name);
     } catch {
       // Names are a convenience; a damaged accounts table leaves ids in their place.
@@ -217,9 +237,9 @@ export class LakeFactsStore {
   }
 }
 
-async function listDir(path: string): Promise<Dirent[]> {
+function listDir(path: string): Dirent[] {
   try {
-    return await readdir(path, { withFileTypes: true });
+    return readdirSync(path, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
@@ -237,15 +257,22 @@ function compactRows(table: FactTable, text: string, path: string, identity: { m
   return out;
 }
 
-function expandRows(table: FactTable, month: string, source: LakeSource, rows: readonly (number | null)[], gains: GainFact[], totals: TotalFact[]): void {
-  const dayOf = (d: number | null): string => `${month}-${String(d).padStart(2, '0')}`;
-  if (table === 'follower_gains') {
-    for (let i = 0; i + 2 < rows.length; i += 3) {
-      const organic = rows[i + 1] as number;
-      const paid = rows[i + 2];
-      gains.push({ day: dayOf(rows[i]), source, organicGain: organic, paidGain: paid, totalGain: organic + (paid ?? 0) });
+/**
+ * One account's facts straight from its compact month files: import files first, then api files
+ * over them, which is contract §6's api-over-import rule for day slots (the same rule as
+ * `apiOverImport`, applied without building a row object per day).
+ */
+function factsOfFiles(network: Network, accountId: string, files: { table: FactTable; first: number; source: LakeSource; rows: readonly (number | null)[] }[]): AccountFacts {
+  const ordered = [...files].sort((a, b) => (a.source === b.source ? 0 : a.source === 'import' ? -1 : 1));
+  const gains = new Map<number, [number, number | null]>();
+  const totals = new Map<number, number>();
+  for (const file of ordered) {
+    const { rows, first } = file;
+    if (file.table === 'follower_gains') {
+      for (let i = 0; i + 2 < rows.length; i += 3) gains.set(first + (rows[i] as number) - 1, [rows[i + 1] as number, rows[i + 2]]);
+    } else {
+      for (let i = 0; i + 1 < rows.length; i += 2) totals.set(first + (rows[i] as number) - 1, rows[i + 1] as number);
     }
-  } else {
-    for (let i = 0; i + 1 < rows.length; i += 2) totals.push({ day: dayOf(rows[i]), source, followers: rows[i + 1] as number });
   }
+  return factsFromDays(network, accountId, gains, totals);
 }
