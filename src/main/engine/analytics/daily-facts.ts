@@ -18,6 +18,8 @@ export interface AccountFacts {
   has: Uint8Array;
   organic: Float64Array;
   paid: Float64Array;
+  /** 1 where the row's paid_gain was empty (a network without the organic/paid split). */
+  paidMissing: Uint8Array;
   total: Float64Array;
   /** cumulative[i] = sum of total gains of slots 0..i (missing days add 0). */
   cumulative: Float64Array;
@@ -81,6 +83,7 @@ export function factsFromDays(network: Network, accountId: string, gains: Readon
     has: new Uint8Array(length),
     organic: new Float64Array(length),
     paid: new Float64Array(length),
+    paidMissing: new Uint8Array(length),
     total: new Float64Array(length),
     cumulative: new Float64Array(length),
     snapshotDays: [],
@@ -91,6 +94,7 @@ export function factsFromDays(network: Network, accountId: string, gains: Readon
     facts.has[i] = 1;
     facts.organic[i] = organic;
     facts.paid[i] = paid ?? 0;
+    facts.paidMissing[i] = paid === null ? 1 : 0;
     facts.total[i] = organic + (paid ?? 0);
   }
   let sum = 0;
