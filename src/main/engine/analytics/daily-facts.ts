@@ -32,8 +32,16 @@ export function dayNumber(day: Day): number {
   return Math.round(dayToMs(day) / DAY_MS);
 }
 
+// Views list thousands of days per call; formatting each through Date is the costly part.
+const dayNames = new Map<number, Day>();
+
 export function dayOfNumber(n: number): Day {
-  return dayFromMs(n * DAY_MS);
+  let day = dayNames.get(n);
+  if (day === undefined) {
+    day = dayFromMs(n * DAY_MS);
+    if (dayNames.size < 100_000) dayNames.set(n, day);
+  }
+  return day;
 }
 
 /**
@@ -64,7 +72,7 @@ export function accountFacts(network: Network, accountId: string, gains: readonl
 
 /**
  * Builds facts from rows already reduced to one per day (day number → [organic, paid | null];
- * day number → followers); the derived store calls this directly.
+ * day number → followers).
  */
 export function factsFromDays(network: Network, accountId: string, gains: ReadonlyMap<number, [number, number | null]>, totals: ReadonlyMap<number, number>): AccountFacts {
   let min = Infinity;
@@ -73,9 +81,14 @@ export function factsFromDays(network: Network, accountId: string, gains: Readon
     if (n < min) min = n;
     if (n > max) max = n;
   }
-  const start = gains.size > 0 ? min : 0;
-  const length = gains.size > 0 ? max - start + 1 : 0;
-  const facts: AccountFacts = {
+  const facts = emptyFacts(network, accountId, gains.size > 0 ? min : 0, gains.size > 0 ? max - min + 1 : 0);
+  for (const [n, [organic, paid]] of gains) setGain(facts, n, organic, paid);
+  return finishFacts(facts, totals);
+}
+
+/** Facts with room for the days start … start + length − 1 and nothing in them yet. */
+export function emptyFacts(network: Network, accountId: string, start: number, length: number): AccountFacts {
+  return {
     network,
     accountId,
     start,
@@ -89,16 +102,22 @@ export function factsFromDays(network: Network, accountId: string, gains: Readon
     snapshotDays: [],
     snapshotValues: [],
   };
-  for (const [n, [organic, paid]] of gains) {
-    const i = n - start;
-    facts.has[i] = 1;
-    facts.organic[i] = organic;
-    facts.paid[i] = paid ?? 0;
-    facts.paidMissing[i] = paid === null ? 1 : 0;
-    facts.total[i] = organic + (paid ?? 0);
-  }
+}
+
+/** Writes one day's gains; a later write for the same day replaces an earlier one. */
+export function setGain(facts: AccountFacts, n: number, organic: number, paid: number | null): void {
+  const i = n - facts.start;
+  facts.has[i] = 1;
+  facts.organic[i] = organic;
+  facts.paid[i] = paid ?? 0;
+  facts.paidMissing[i] = paid === null ? 1 : 0;
+  facts.total[i] = organic + (paid ?? 0);
+}
+
+/** Adds the running sum and the follower counts once every gain is in. */
+export function finishFacts(facts: AccountFacts, totals: ReadonlyMap<number, number>): AccountFacts {
   let sum = 0;
-  for (let i = 0; i < length; i++) {
+  for (let i = 0; i < facts.length; i++) {
     sum += facts.total[i];
     facts.cumulative[i] = sum;
   }

@@ -3,7 +3,7 @@ import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Network } from '../../../shared/networks';
 import { writeFileAtomic } from '../atomic-write';
-import { dayNumber, factsFromDays, type AccountFacts } from '../analytics/daily-facts';
+import { dayNumber, emptyFacts, finishFacts, setGain, type AccountFacts } from '../analytics/daily-facts';
 import { parseCsv } from '../lake/csv';
 import { ACCOUNTS_KEY, parseLakeKey, type LakeSource } from '../lake/lake-layout';
 import { decodeGains, decodeTotals } from '../lake/lake-rows';
@@ -19,7 +19,9 @@ import { toLakeError } from '../lake/local-lake';
  * starts warm. Deleting that file only costs one full read of the lake.
  */
 
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
+/** Stands for an empty paid_gain in the packed rows. */
+const NO_VALUE = -2147483648;
 const FACT_TABLES = ['follower_gains', 'follower_totals'] as const;
 type FactTable = (typeof FACT_TABLES)[number];
 /** A time stamp this recent may still be shared by a write we have not seen; look again next time. */
@@ -29,15 +31,24 @@ interface FileEntry {
   /** mtimeMs, or -1 when it was too fresh to trust. */
   m: number;
   s: number;
-  /** gains: [dayOfMonth, organic, paid|null]…; totals: [dayOfMonth, followers]… */
-  r: (number | null)[];
+  /** gains: [dayOfMonth, organic, paid or NO_VALUE]…; totals: [dayOfMonth, followers]… */
+  r: Int32Array;
 }
 
+/**
+ * All files' rows travel as one base64 Int32Array, so a cold start parses a few strings
+ * instead of thousands of small arrays.
+ */
 interface CacheFile {
   version: number;
   lakeDir: string;
   dirs: Record<string, number>;
-  files: Record<string, FileEntry>;
+  keys: string[];
+  mtimes: number[];
+  sizes: number[];
+  /** offsets[i] … offsets[i + 1] is file i's slice of rows. */
+  offsets: number[];
+  rows: string;
 }
 
 export interface LakeFacts {
@@ -168,7 +179,7 @@ export class LakeFactsStore {
 
   #buildFacts(stats: RefreshStats): Map<string, AccountFacts> {
     if (this.#complete && this.#sorted) return this.#sorted;
-    const missing = new Map<string, { network: Network; accountId: string; files: { table: FactTable; first: number; source: LakeSource; rows: readonly (number | null)[] }[] }>();
+    const missing = new Map<string, { network: Network; accountId: string; files: { table: FactTable; first: number; source: LakeSource; rows: Int32Array }[] }>();
     for (const [key, entry] of this.#files) {
       const identity = accountKeyOf(key)!;
       if (this.#facts.has(identity.account)) continue;
@@ -215,8 +226,12 @@ export class LakeFactsStore {
     try {
       const cache = JSON.parse(await readFile(this.#cachePath, 'utf8')) as CacheFile;
       if (cache.version !== CACHE_VERSION || cache.lakeDir !== this.lakeDir) return;
+      // Copied so the Int32Array is aligned: a small Buffer may sit at any offset of a shared pool.
+      const rows = new Int32Array(new Uint8Array(Buffer.from(cache.rows, 'base64')).buffer);
+      const files = new Map<string, FileEntry>();
+      cache.keys.forEach((key, i) => files.set(key, { m: cache.mtimes[i], s: cache.sizes[i], r: rows.subarray(cache.offsets[i], cache.offsets[i + 1]) }));
+      this.#files = files;
       this.#dirs = new Map(Object.entries(cache.dirs));
-      this.#files = new Map(Object.entries(cache.files));
     } catch {
       // Missing or unreadable: the lake is read in full and the cache written anew.
     }
@@ -225,7 +240,21 @@ export class LakeFactsStore {
   async #saveCache(): Promise<void> {
     this.#dirty = false;
     if (!this.#cachePath) return;
-    const cache: CacheFile = { version: CACHE_VERSION, lakeDir: this.lakeDir, dirs: Object.fromEntries(this.#dirs), files: Object.fromEntries(this.#files) };
+    const entries = [...this.#files];
+    const offsets = [0];
+    for (const [, entry] of entries) offsets.push(offsets[offsets.length - 1] + entry.r.length);
+    const packed = new Int32Array(offsets[offsets.length - 1]);
+    entries.forEach(([, entry], i) => packed.set(entry.r, offsets[i]));
+    const cache: CacheFile = {
+      version: CACHE_VERSION,
+      lakeDir: this.lakeDir,
+      dirs: Object.fromEntries(this.#dirs),
+      keys: entries.map(([key]) => key),
+      mtimes: entries.map(([, e]) => e.m),
+      sizes: entries.map(([, e]) => e.s),
+      offsets,
+      rows: Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength).toString('base64'),
+    };
     try {
       await mkdir(dirname(this.#cachePath), { recursive: true, mode: 0o700 });
       await writeFileAtomic(this.#cachePath, JSON.stringify(cache));
@@ -247,14 +276,15 @@ function listDir(path: string): Dirent[] {
   }
 }
 
-function compactRows(table: FactTable, text: string, path: string, identity: { month: string; network: string; accountId: string; source: LakeSource }): (number | null)[] {
-  const out: (number | null)[] = [];
+function compactRows(table: FactTable, text: string, path: string, identity: { month: string; network: string; accountId: string; source: LakeSource }): Int32Array {
+  const out: number[] = [];
   if (table === 'follower_gains') {
-    for (const row of decodeGains(text, path, identity)) out.push(Number(row.day.slice(8)), row.organicGain, row.paidGain);
+    for (const row of decodeGains(text, path, identity)) out.push(Number(row.day.slice(8)), row.organicGain, row.paidGain ?? NO_VALUE);
   } else {
     for (const row of decodeTotals(text, path, identity)) out.push(Number(row.day.slice(8)), row.followers);
   }
-  return out;
+  // 32 bits hold any page's gains and followers (the largest pages have tens of millions).
+  return Int32Array.from(out);
 }
 
 /**
@@ -262,17 +292,26 @@ function compactRows(table: FactTable, text: string, path: string, identity: { m
  * over them, which is contract §6's api-over-import rule for day slots (the same rule as
  * `apiOverImport`, applied without building a row object per day).
  */
-function factsOfFiles(network: Network, accountId: string, files: { table: FactTable; first: number; source: LakeSource; rows: readonly (number | null)[] }[]): AccountFacts {
+function factsOfFiles(network: Network, accountId: string, files: { table: FactTable; first: number; source: LakeSource; rows: Int32Array }[]): AccountFacts {
   const ordered = [...files].sort((a, b) => (a.source === b.source ? 0 : a.source === 'import' ? -1 : 1));
-  const gains = new Map<number, [number, number | null]>();
-  const totals = new Map<number, number>();
-  for (const file of ordered) {
-    const { rows, first } = file;
-    if (file.table === 'follower_gains') {
-      for (let i = 0; i + 2 < rows.length; i += 3) gains.set(first + (rows[i] as number) - 1, [rows[i + 1] as number, rows[i + 2]]);
-    } else {
-      for (let i = 0; i + 1 < rows.length; i += 2) totals.set(first + (rows[i] as number) - 1, rows[i + 1] as number);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const { table, first, rows } of ordered) {
+    if (table !== 'follower_gains') continue;
+    for (let i = 0; i + 2 < rows.length; i += 3) {
+      const n = first + rows[i] - 1;
+      if (n < min) min = n;
+      if (n > max) max = n;
     }
   }
-  return factsFromDays(network, accountId, gains, totals);
+  const facts = emptyFacts(network, accountId, min === Infinity ? 0 : min, min === Infinity ? 0 : max - min + 1);
+  const totals = new Map<number, number>();
+  for (const { table, first, rows } of ordered) {
+    if (table === 'follower_gains') {
+      for (let i = 0; i + 2 < rows.length; i += 3) setGain(facts, first + rows[i] - 1, rows[i + 1], rows[i + 2] === NO_VALUE ? null : rows[i + 2]);
+    } else {
+      for (let i = 0; i + 1 < rows.length; i += 2) totals.set(first + rows[i] - 1, rows[i + 1]);
+    }
+  }
+  return finishFacts(facts, totals);
 }
