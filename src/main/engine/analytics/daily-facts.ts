@@ -18,6 +18,8 @@ export interface AccountFacts {
   has: Uint8Array;
   organic: Float64Array;
   paid: Float64Array;
+  /** 1 where the row's paid_gain was empty (a network without the organic/paid split). */
+  paidMissing: Uint8Array;
   total: Float64Array;
   /** cumulative[i] = sum of total gains of slots 0..i (missing days add 0). */
   cumulative: Float64Array;
@@ -30,8 +32,16 @@ export function dayNumber(day: Day): number {
   return Math.round(dayToMs(day) / DAY_MS);
 }
 
+// Views list thousands of days per call; formatting each through Date is the costly part.
+const dayNames = new Map<number, Day>();
+
 export function dayOfNumber(n: number): Day {
-  return dayFromMs(n * DAY_MS);
+  let day = dayNames.get(n);
+  if (day === undefined) {
+    day = dayFromMs(n * DAY_MS);
+    if (dayNames.size < 100_000) dayNames.set(n, day);
+  }
+  return day;
 }
 
 /**
@@ -53,11 +63,32 @@ export type TotalFact = Pick<TotalRow, 'day' | 'source' | 'followers'>;
 
 /** Builds one account's facts from its rows of both sources (any order). */
 export function accountFacts(network: Network, accountId: string, gains: readonly GainFact[], totals: readonly TotalFact[]): AccountFacts {
-  const byDay = apiOverImport(gains);
-  const numbers = [...byDay.keys()].map(dayNumber);
-  const start = numbers.length > 0 ? Math.min(...numbers) : 0;
-  const length = numbers.length > 0 ? Math.max(...numbers) - start + 1 : 0;
-  const facts: AccountFacts = {
+  const byDay = new Map<number, [number, number | null]>();
+  for (const row of apiOverImport(gains).values()) byDay.set(dayNumber(row.day), [row.organicGain, row.paidGain]);
+  const snapshots = new Map<number, number>();
+  for (const row of apiOverImport(totals).values()) snapshots.set(dayNumber(row.day), row.followers);
+  return factsFromDays(network, accountId, byDay, snapshots);
+}
+
+/**
+ * Builds facts from rows already reduced to one per day (day number → [organic, paid | null];
+ * day number → followers).
+ */
+export function factsFromDays(network: Network, accountId: string, gains: ReadonlyMap<number, [number, number | null]>, totals: ReadonlyMap<number, number>): AccountFacts {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const n of gains.keys()) {
+    if (n < min) min = n;
+    if (n > max) max = n;
+  }
+  const facts = emptyFacts(network, accountId, gains.size > 0 ? min : 0, gains.size > 0 ? max - min + 1 : 0);
+  for (const [n, [organic, paid]] of gains) setGain(facts, n, organic, paid);
+  return finishFacts(facts, totals);
+}
+
+/** Facts with room for the days start … start + length − 1 and nothing in them yet. */
+export function emptyFacts(network: Network, accountId: string, start: number, length: number): AccountFacts {
+  return {
     network,
     accountId,
     start,
@@ -65,26 +96,33 @@ export function accountFacts(network: Network, accountId: string, gains: readonl
     has: new Uint8Array(length),
     organic: new Float64Array(length),
     paid: new Float64Array(length),
+    paidMissing: new Uint8Array(length),
     total: new Float64Array(length),
     cumulative: new Float64Array(length),
     snapshotDays: [],
     snapshotValues: [],
   };
-  for (const row of byDay.values()) {
-    const i = dayNumber(row.day) - start;
-    facts.has[i] = 1;
-    facts.organic[i] = row.organicGain;
-    facts.paid[i] = row.paidGain ?? 0;
-    facts.total[i] = row.totalGain;
-  }
+}
+
+/** Writes one day's gains; a later write for the same day replaces an earlier one. */
+export function setGain(facts: AccountFacts, n: number, organic: number, paid: number | null): void {
+  const i = n - facts.start;
+  facts.has[i] = 1;
+  facts.organic[i] = organic;
+  facts.paid[i] = paid ?? 0;
+  facts.paidMissing[i] = paid === null ? 1 : 0;
+  facts.total[i] = organic + (paid ?? 0);
+}
+
+/** Adds the running sum and the follower counts once every gain is in. */
+export function finishFacts(facts: AccountFacts, totals: ReadonlyMap<number, number>): AccountFacts {
   let sum = 0;
-  for (let i = 0; i < length; i++) {
+  for (let i = 0; i < facts.length; i++) {
     sum += facts.total[i];
     facts.cumulative[i] = sum;
   }
-  const snapshots = [...apiOverImport(totals).values()].sort((a, b) => (a.day < b.day ? -1 : 1));
-  facts.snapshotDays = snapshots.map((row) => dayNumber(row.day));
-  facts.snapshotValues = snapshots.map((row) => row.followers);
+  facts.snapshotDays = [...totals.keys()].sort((a, b) => a - b);
+  facts.snapshotValues = facts.snapshotDays.map((n) => totals.get(n)!);
   return facts;
 }
 

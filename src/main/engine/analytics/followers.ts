@@ -28,6 +28,41 @@ function nearestSnapshot(days: readonly number[], n: number): number {
 export function followersAt(facts: AccountFacts, n: number): FollowersAt | null {
   const days = facts.snapshotDays;
   if (days.length === 0) return null;
+  const table = followersTable(facts);
+  const i = n - table.from;
+  if (i >= 0 && i < table.values.length) return { value: table.values[i], reconstructed: table.reconstructed[i] === 1 };
+  return followersBySearch(facts, n);
+}
+
+interface FollowersTable {
+  from: number;
+  values: Float64Array;
+  reconstructed: Uint8Array;
+}
+
+// Facts are immutable once built (the derived store replaces them when a file changes), so the
+// table of every day's followers is computed once per facts and reused by every request.
+const tables = new WeakMap<AccountFacts, FollowersTable>();
+
+function followersTable(facts: AccountFacts): FollowersTable {
+  const held = tables.get(facts);
+  if (held) return held;
+  const days = facts.snapshotDays;
+  const from = Math.min(days[0], facts.length > 0 ? facts.start : days[0]);
+  const to = Math.max(days[days.length - 1], facts.length > 0 ? facts.start + facts.length - 1 : days[0]);
+  const table: FollowersTable = { from, values: new Float64Array(to - from + 1), reconstructed: new Uint8Array(to - from + 1) };
+  for (let n = from; n <= to; n++) {
+    const at = followersBySearch(facts, n)!;
+    table.values[n - from] = at.value;
+    table.reconstructed[n - from] = at.reconstructed ? 1 : 0;
+  }
+  tables.set(facts, table);
+  return table;
+}
+
+function followersBySearch(facts: AccountFacts, n: number): FollowersAt | null {
+  const days = facts.snapshotDays;
+  if (days.length === 0) return null;
   const i = nearestSnapshot(days, n);
   const base = facts.snapshotValues[i];
   if (days[i] === n) return { value: base, reconstructed: false };

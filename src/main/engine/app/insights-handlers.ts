@@ -1,5 +1,6 @@
 import type { InsightsApiMethods } from '../../../shared/insights';
-import { LakeFactsStore } from '../derived/lake-facts-store';
+import type { LakeFactsStore } from '../derived/lake-facts-store';
+import { lakeFactsStoreFor } from '../derived/shared-store';
 import { lakeFactsCachePath } from '../derived/derived-paths';
 import type { AppContext } from './app-context';
 import { addEvent, importEvents, listEvents, removeEvent, updateEvent } from './insights-events';
@@ -39,7 +40,7 @@ export class InsightsHandlers {
   async #services(): Promise<InsightsServices> {
     const settings = await this.#ctx.settings();
     const lakeDir = this.#ctx.lakeDir(settings);
-    if (this.#store?.lakeDir !== lakeDir) this.#store = new LakeFactsStore(lakeDir, lakeFactsCachePath(this.#ctx.deps.home));
+    if (this.#store?.lakeDir !== lakeDir) this.#store = lakeFactsStoreFor(lakeDir, lakeFactsCachePath(this.#ctx.deps.home));
     const store = this.#store;
     return { settings, facts: () => store.facts(), home: this.#ctx.deps.home, lakeDir, now: this.#ctx.deps.now };
   }
