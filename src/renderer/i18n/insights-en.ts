@@ -154,6 +154,8 @@ export const insightsEn: typeof insightsPtBR = {
       why: 'The summed daily gains rarely match the change in the total exactly: LinkedIn removes inactive accounts from the total, counts unfollows differently and records the total at a different time than the day’s close. The difference is shown as it is, not corrected.',
     },
     export: {
+      csvOf: 'The data of “{{chart}}” as CSV, for Excel',
+      pngOf: 'The “{{chart}}” chart as a PNG image',
       csv: 'Download CSV',
       png: 'Download PNG',
     },

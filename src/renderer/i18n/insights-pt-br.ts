@@ -156,6 +156,8 @@ export const insightsPtBR = {
       why: 'A soma dos ganhos diários quase nunca bate exatamente com a variação do total: o LinkedIn remove contas inativas do total, conta deixar de seguir de forma diferente e registra o total numa hora diferente do fechamento do dia. A diferença é mostrada como está, sem correção.',
     },
     export: {
+      csvOf: 'Os dados de “{{chart}}” em CSV, para o Excel',
+      pngOf: 'O gráfico “{{chart}}” como imagem PNG',
       csv: 'Baixar CSV',
       png: 'Baixar PNG',
     },

@@ -129,7 +129,7 @@ export function FollowersChart({ points, range, missingDays, events, forecast, f
       <div className="dash-chart" role="img" aria-label={t('dashboard.followers.aria', { from: formatDay(range.from, language), to: formatDay(range.to, language) })} data-testid="followers-chart" data-gaps={gapCount} data-events={eventCount}>
         <Chart ref={chart} type="line" data={data} options={options} plugins={[backgroundPlugin]} />
       </div>
-      <ChartExportButtons chart={chart} csv={csv} fileStem={`${fileStem}-followers`} />
+      <ChartExportButtons chart={chart} csv={csv} title={t('dashboard.followers.title')} fileStem={`${fileStem}-followers`} />
     </div>
   );
 }

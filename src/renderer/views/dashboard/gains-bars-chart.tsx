@@ -138,7 +138,7 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
       <div className="dash-chart" role="img" aria-label={t('dashboard.gains.aria', { from: formatDay(range.from, language), to: formatDay(range.to, language) })} data-testid="gains-chart" data-gaps={gapCount} data-events={eventCount}>
         <Chart ref={chart} type="bar" data={data} options={options} plugins={[backgroundPlugin]} />
       </div>
-      <ChartExportButtons chart={chart} csv={csv} fileStem={`${fileStem}-gains-${granularity}`} />
+      <ChartExportButtons chart={chart} csv={csv} title={t('dashboard.gains.title')} fileStem={`${fileStem}-gains-${granularity}`} />
     </div>
   );
 }
