@@ -11,6 +11,8 @@ import { AppContext, type AppState } from './hooks/app-context';
 import { SyncProvider } from './hooks/sync-context';
 import { navigate, useRoute } from './hooks/use-route';
 import { applyLanguage } from './i18n/i18n';
+import { EventsView } from './views/events/events-view';
+import { GoalsView } from './views/goals/goals-view';
 import { RunsView } from './views/runs/runs-view';
 import { SettingsView } from './views/settings/settings-view';
 import { WelcomeView } from './views/welcome/welcome-view';
@@ -38,7 +40,7 @@ export function App(): React.JSX.Element {
     }
     // With broken settings nothing can be saved, so the banner beats the welcome flow.
     const noPages = accounts.ok && accounts.value.length === 0;
-    const welcome = !info.value.settingsProblem && (info.value.firstLaunch || noPages);
+    const welcome = !info.value.settingsProblem && (info.value.firstLaunch || noPages) && !welcomeSkipped();
     setBoot({ state: 'ready', info: info.value, settings: current, welcome });
   }, [api]);
 
@@ -103,7 +105,9 @@ export function App(): React.JSX.Element {
 
   const finishWelcome = (runId: string | null): void => {
     setBoot((b) => (b.state === 'ready' ? { ...b, welcome: false } : b));
-    navigate({ view: 'runs', runId });
+    // "Skip for now" (no first run) is remembered: the next start opens the app, not the welcome again.
+    if (runId === null) rememberWelcomeSkipped();
+    navigate(runId === null ? { view: 'dashboard' } : { view: 'runs', runId });
     void refreshInfo();
   };
 
@@ -114,9 +118,28 @@ export function App(): React.JSX.Element {
   );
 }
 
-// chart.js, its date adapter and plugins load with the Data view, not before the first paint.
+// chart.js, its date adapter and plugins load with the views that draw charts, after the shell's first paint.
 const DataView = lazy(() => import('./views/data/data-view').then((m) => ({ default: m.DataView })));
 const ImportView = lazy(() => import('./views/import/import-view').then((m) => ({ default: m.ImportView })));
+const DashboardView = lazy(() => import('./views/dashboard/dashboard-view').then((m) => ({ default: m.DashboardView })));
+
+const WELCOME_SKIPPED_KEY = 'follower-pulse.welcomeSkipped';
+
+function welcomeSkipped(): boolean {
+  try {
+    return window.localStorage.getItem(WELCOME_SKIPPED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function rememberWelcomeSkipped(): void {
+  try {
+    window.localStorage.setItem(WELCOME_SKIPPED_KEY, '1');
+  } catch {
+    // Storage off (private window): the welcome shows again next time, nothing worse.
+  }
+}
 
 const placeholderInfo: AppInfo = { version: '', home: '', lakeDir: '', platform: '', transport: 'http', settingsProblem: null, firstLaunch: false };
 
@@ -124,7 +147,14 @@ function MainViews(): React.JSX.Element {
   const route = useRoute();
   return (
     <AppShell route={route}>
+      {route.view === 'dashboard' ? (
+        <Suspense fallback={<Spinner />}>
+          <DashboardView />
+        </Suspense>
+      ) : null}
       {route.view === 'runs' ? <RunsView selectedRunId={route.runId} /> : null}
+      {route.view === 'actions' ? <EventsView /> : null}
+      {route.view === 'goals' ? <GoalsView /> : null}
       {route.view === 'data' ? (
         <Suspense fallback={<Spinner />}>
           <DataView />

@@ -2,12 +2,14 @@
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { UiApi } from '../shared/ui-api';
 import { ApiProvider } from './api/api-context';
 import { chooseApi } from './api/choose-api';
 import { App } from './app';
+import { applyTheme, readTheme } from './hooks/use-theme';
 import { initI18n } from './i18n/i18n';
 
 declare global {
@@ -16,6 +18,8 @@ declare global {
   }
 }
 
+// Before the first paint, so a dark-theme user never sees a white flash.
+applyTheme(readTheme());
 const api = chooseApi();
 window.api = api;
 function render(container: HTMLElement): void {

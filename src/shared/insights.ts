@@ -69,6 +69,11 @@ export interface Reconciliation {
   totalsChange: number | null;
   difference: number | null;
   explanation: string;
+  /** What the explanation says, for translated text: agree, counts grew less / more, or nothing to compare. */
+  kind?: 'match' | 'totals-lower' | 'totals-higher' | 'no-counts';
+  /** The first and last counts compared (absent with kind 'no-counts'). */
+  comparedFrom?: string;
+  comparedTo?: string;
 }
 
 /** Per-network lines for the cross-network view (issue 10); more keys allowed by §8. */

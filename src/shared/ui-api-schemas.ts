@@ -92,6 +92,36 @@ function importUpload() {
     mapping: z.strictObject({ day: column, followers: column, organic: column, paid: column, gain: column }).optional(),
   });
 }
+// ---------------------------------------------------------------- insights (contract §8)
+
+const MAX_SELECTED_ACCOUNTS = 1000;
+const accountKey = z.string().max(80).regex(/^[a-z]+:[A-Za-z0-9_.-]{1,64}$/, 'expected NETWORK:ID, e.g. linkedin:2414183');
+const accountKeys = z.array(accountKey).max(MAX_SELECTED_ACCOUNTS).optional();
+
+const reportRequest = z
+  .strictObject({
+    accounts: accountKeys,
+    from: day.optional(),
+    to: day.optional(),
+    period: z.enum(['7d', '30d', '90d', '365d', 'mtd', 'ytd']).optional(),
+    granularity: z.enum(['day', 'week', 'month']).optional(),
+  })
+  .refine((r) => (r.from === undefined) === (r.to === undefined), { message: 'from and to go together', path: ['to'] })
+  .refine((r) => r.from === undefined || r.to === undefined || r.from <= r.to, { message: 'from is after to', path: ['from'] })
+  .refine((r) => r.period === undefined || r.from === undefined, { message: 'give either from/to or a period', path: ['period'] });
+
+export const MAX_EVENTS_CSV_CHARS = 2_000_000;
+const eventId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, 'expected an id');
+// Deeper checks (dates in order, title not empty, account form) are the engine's, so the CLI and the UI say the same.
+const eventInput = z.strictObject({
+  day,
+  endDay: day.nullable().optional(),
+  title: z.string().max(MAX_TEXT_CHARS),
+  category: z.string().max(MAX_TEXT_CHARS).optional(),
+  network: z.enum(NETWORKS).nullable().optional(),
+  accountId: z.string().trim().max(80).nullable().optional(),
+  notes: z.string().max(MAX_TEXT_CHARS).optional(),
+});
 
 // ---------------------------------------------------------------- the map
 
@@ -142,6 +172,22 @@ export const UI_REQUEST_SCHEMAS: RequestSchemas = {
   'alerts.sendTest': noRequest,
   'import.preview': importUpload(),
   'import.commit': importUpload(),
+  'insights.report': reportRequest,
+  'insights.forecast': z.strictObject({ accounts: accountKeys, horizon: z.number().int().min(1).max(730) }),
+  'events.list': noRequest,
+  'events.add': eventInput,
+  'events.update': eventInput.extend({ id: eventId }),
+  'events.remove': z.strictObject({ id: eventId }),
+  'events.import': z.strictObject({ csv: z.string().max(MAX_EVENTS_CSV_CHARS, `expected ≤ ${MAX_EVENTS_CSV_CHARS} characters`) }),
+  'goals.list': noRequest,
+  'goals.add': z.strictObject({
+    target: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    by: day,
+    network: z.enum(NETWORKS).nullable().optional(),
+    accountId: z.string().trim().max(80).nullable().optional(),
+    name: z.string().trim().max(200).optional(),
+  }),
+  'goals.remove': z.strictObject({ id: eventId }),
 };
 
 export type ParsedRequest<M extends UiMethod> = { ok: true; value: UiRequest<M> } | ApiFailure;

@@ -1,6 +1,7 @@
 import type { ErrorCode } from './error-codes';
 import type { LocalizedText } from './i18n/progress-text';
 import type { ImportPreview, ImportResult, ImportUploadDto } from './imports';
+import type { InsightsApiMethods } from './insights';
 import type { Network } from './networks';
 import type { RunRecord, RunStatus } from './run-record';
 import type { SecretName } from './secret-names';
@@ -135,10 +136,12 @@ export interface SchedulerState {
   lastRun: RunRecord | null;
   /** Who runs the daily sync: this app, or the OS task `schedule install` registered. */
   dailySyncBy?: 'app' | 'windows-task-scheduler' | 'systemd' | 'launchd';
+  /** False when this process runs no schedule (`serve --no-schedule`): nextRunAt is then only the slot an OS scheduler would use. */
+  inProcess?: boolean;
 }
 
 /** Request and response per method. */
-export interface UiApiMethods {
+export interface UiApiMethods extends InsightsApiMethods {
   'app.info': { request: void; response: AppInfo };
   'settings.get': { request: void; response: Settings };
   'settings.update': { request: DeepPartial<Settings>; response: Settings };
@@ -213,6 +216,16 @@ export const UI_METHODS = [
   'alerts.sendTest',
   'import.preview',
   'import.commit',
+  'insights.report',
+  'insights.forecast',
+  'events.list',
+  'events.add',
+  'events.update',
+  'events.remove',
+  'events.import',
+  'goals.list',
+  'goals.add',
+  'goals.remove',
 ] as const satisfies readonly UiMethod[];
 
 export function isUiMethod(value: unknown): value is UiMethod {

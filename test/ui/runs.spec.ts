@@ -3,6 +3,8 @@ import { expect, test } from './support/fixtures';
 import { snap } from './support/screenshots';
 
 test('"Sincronizar agora" shows live progress and adds the new run to the history', async ({ page, fake }) => {
+  // The dashboard is the home view; the run history has its own entry.
+  await page.getByRole('link', { name: 'Execuções' }).click();
   await expect(page.getByRole('heading', { name: 'Histórico de execuções' })).toBeVisible();
   const rows = page.getByTestId('run-row');
   await expect(rows).toHaveCount(1);
@@ -33,12 +35,14 @@ test('"Sincronizar agora" shows live progress and adds the new run to the histor
 });
 
 test('an expired token: the failed run explains what happened and how to fix it', async ({ page, fake }) => {
+  await page.getByRole('link', { name: 'Execuções' }).click();
   await expect(page.getByTestId('run-row')).toHaveCount(1);
   fake.failNext('expired', 10);
   await page.getByRole('button', { name: 'Sincronizar agora' }).click();
   const progress = page.getByTestId('sync-progress');
   await expect(progress).toHaveAttribute('data-phase', 'finished', { timeout: 45_000 });
-  await expect(progress).toContainText('Sincronização concluída com problemas');
+  // A failed run says so (not "concluída com problemas").
+  await expect(progress).toContainText('A sincronização falhou');
 
   const newest = page.getByTestId('run-row').first();
   await expect(newest.locator('[data-status]')).toHaveAttribute('data-status', 'failed');

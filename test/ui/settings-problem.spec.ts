@@ -13,6 +13,7 @@ test('an invalid settings.json: a banner names the keys and how to fix them, and
   await expect(banner).toContainText('alerts.smtp.port');
   await expect(banner).toContainText('settings.json');
   // No welcome flow over broken settings, and no sync that would run on them.
+  await page.getByRole('link', { name: 'Execuções' }).click();
   await expect(page.getByRole('heading', { name: 'Histórico de execuções' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sincronizar agora' })).toBeDisabled();
   await snap(page, 'settings-problem');

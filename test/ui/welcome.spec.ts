@@ -58,3 +58,13 @@ test('first launch: language, pasted token, page, first sync with progress, then
   expect(secrets['linkedin.accessToken']).toEqual({ set: true, source: 'keychain' });
   expect((await api.value('settings.get')).language).toBe('pt-BR');
 });
+
+test('"Pular por enquanto" is remembered: the next visit opens the app, not the welcome again', async ({ page }) => {
+  await expect(page.getByRole('heading', { name: 'Boas-vindas ao Follower Pulse' })).toBeVisible();
+  await page.getByRole('button', { name: 'Pular por enquanto' }).click();
+  await expect(page.getByRole('heading', { name: 'Painel', level: 1 })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Painel', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Boas-vindas ao Follower Pulse' })).toHaveCount(0);
+  await snap(page, 'dashboard-empty');
+});

@@ -129,6 +129,31 @@ describe('checkReadOnlySql', () => {
   });
 });
 
+describe('typos reach the engine, whose parser names the error', () => {
+  it.each(['SELEC * FROM follower_gains', 'slect day FROM follower_gains', 'selectt 1', 'wiht g AS (SELECT 1) SELECT * FROM g', 'valuse (1)'])('%s', (sql) => {
+    expect(readOnlyProblem(sql)).toBeNull();
+    expect(readOnlyProblem(sql, { dialect: 'athena' })).toBeNull();
+  });
+
+  it('still refuses statements that are not typos, and writes after a typo', () => {
+    expect(readOnlyProblem('SET x = 1')).toBe('SET statements');
+    expect(readOnlyProblem('RESET x')).toBe('RESET statements');
+    expect(readOnlyProblem('SELEC 1 INTO t')).toContain('INTO (it writes');
+    expect(readOnlyProblem("SELEC * FROM 'x.csv'")).toContain('(it reads a file directly)');
+  });
+
+  it('reports text that cannot be tokenized as a syntax error, not as a refusal', () => {
+    let error: unknown;
+    try {
+      checkReadOnlySql("SELECT 'unterminated FROM follower_gains");
+    } catch (e) {
+      error = e;
+    }
+    expect((error as AppError).code).toBe('QUERY_FAILED');
+    expect((error as AppError).message).toBe('Syntax error: the query has an unterminated string literal');
+  });
+});
+
 describe('withoutTerminator', () => {
   it('drops the semicolons ending the one statement, and what follows them', () => {
     expect(withoutTerminator('SELECT 1')).toBe('SELECT 1');

@@ -22,6 +22,10 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'query', summary: 'run a read-only SQL query over the lake tables (local or Athena)', load: () => import('./commands/query-command') },
   { name: 'athena', summary: 'create or update the Athena database and tables', load: () => import('./commands/athena-command') },
   { name: 'import', summary: 'import history from a CSV/XLSX file, a folder or an S3 prefix (LinkedIn export, prototype files)', load: () => import('./commands/import-command') },
+  { name: 'report', summary: 'headline figures, series and reconciliation for a period', load: () => import('./commands/report-command') },
+  { name: 'events', summary: 'company actions (campaigns, posts, launches) and their estimated impact', load: () => import('./commands/events-command') },
+  { name: 'goals', summary: 'follower goals: progress, pace, status and projected date', load: () => import('./commands/goals-command') },
+  { name: 'forecast', summary: 'projected followers with 80 % / 95 % bands and the method accuracy', load: () => import('./commands/forecast-command') },
   { name: 'serve', summary: 'the app in a browser on 127.0.0.1 (headless machines); runs the daily schedule', load: () => import('./commands/serve-command') },
   { name: 'schedule', summary: 'register the daily sync with the OS scheduler (Task Scheduler, systemd, launchd)', load: () => import('./commands/schedule-command') },
 ];

@@ -2,19 +2,30 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../hooks/app-context';
 import { routeHref, type Route } from '../hooks/use-route';
+import { useTheme, type ThemeChoice } from '../hooks/use-theme';
 import { ChartIcon, GearIcon, HistoryIcon, PulseIcon } from './icons';
+import { DashboardIcon, FlagIcon, TargetIcon } from './nav-icons';
 import { SettingsProblemBanner } from './settings-problem-banner';
 import { SidebarStatus } from './sidebar-status';
+import './app-shell.css';
 
-const NAV: { view: Route['view']; route: Route; icon: (p: { size?: number }) => React.JSX.Element; key: 'nav.runs' | 'nav.data' | 'nav.settings' }[] = [
+type NavKey = 'insightsNav.dashboard' | 'insightsNav.actions' | 'insightsNav.goals' | 'nav.runs' | 'nav.data' | 'nav.settings';
+
+const NAV: { view: Route['view']; route: Route; icon: (p: { size?: number }) => React.JSX.Element; key: NavKey }[] = [
+  { view: 'dashboard', route: { view: 'dashboard' }, icon: DashboardIcon, key: 'insightsNav.dashboard' },
+  { view: 'actions', route: { view: 'actions' }, icon: FlagIcon, key: 'insightsNav.actions' },
+  { view: 'goals', route: { view: 'goals' }, icon: TargetIcon, key: 'insightsNav.goals' },
   { view: 'runs', route: { view: 'runs', runId: null }, icon: HistoryIcon, key: 'nav.runs' },
   { view: 'data', route: { view: 'data' }, icon: ChartIcon, key: 'nav.data' },
   { view: 'settings', route: { view: 'settings', section: null }, icon: GearIcon, key: 'nav.settings' },
 ];
 
+const THEMES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+
 export function AppShell({ route, children }: { route: Route; children: ReactNode }): React.JSX.Element {
   const { t } = useTranslation();
   const { info } = useApp();
+  const [theme, setTheme] = useTheme();
   return (
     <div className="app-shell">
       <aside className="sidebar">
@@ -42,6 +53,14 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           </nav>
           <div className="sidebar__footer">
             <SidebarStatus />
+            <div className="segmented theme-switch" role="radiogroup" aria-label={t('theme.label')}>
+              {THEMES.map((choice) => (
+                <label key={choice} title={t(`theme.${choice}`)}>
+                  <input type="radio" name="theme" value={choice} checked={theme === choice} onChange={() => setTheme(choice)} />
+                  <span>{t(`theme.${choice}`)}</span>
+                </label>
+              ))}
+            </div>
             <span>
               {t('app.version', { version: info.version })} · {info.transport === 'http' ? t('app.transportHttp') : t('app.transportIpc')}
             </span>

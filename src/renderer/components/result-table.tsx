@@ -13,10 +13,12 @@ interface ResultTableProps {
   label: string;
   /** Show the lake's columns by their display names (the previews); the SQL box keeps the names the query used. */
   labelColumns?: boolean;
+  /** Say "N of M rows" under the table; off where the caller says how many there are. */
+  showCount?: boolean;
 }
 
 /** Query rows as a readable table: numbers right-aligned in the locale, dates as the reader writes them, NULL visibly empty. */
-export function ResultTable({ result, maxRows = 50, label, labelColumns = false }: ResultTableProps): React.JSX.Element {
+export function ResultTable({ result, maxRows = 50, label, labelColumns = false, showCount = true }: ResultTableProps): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { language } = useApp();
   const shown = result.rows.slice(0, maxRows);
@@ -55,11 +57,13 @@ export function ResultTable({ result, maxRows = 50, label, labelColumns = false 
           </tbody>
         </table>
       </div>
-      <div className="muted result-table__count">
-        {result.rows.length > shown.length
-          ? t('data.rowsShown', { shown: formatNumber(shown.length, language), total: formatNumber(result.rows.length, language) })
-          : t('data.rowsCount', { count: result.rows.length, formatted: formatNumber(result.rows.length, language) })}
-      </div>
+      {showCount ? (
+        <div className="muted result-table__count">
+          {result.rows.length > shown.length
+            ? t('data.rowsShown', { shown: formatNumber(shown.length, language), total: formatNumber(result.rows.length, language) })
+            : t('data.rowsCount', { count: result.rows.length, formatted: formatNumber(result.rows.length, language) })}
+        </div>
+      ) : null}
     </div>
   );
 }

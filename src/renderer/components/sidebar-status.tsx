@@ -24,9 +24,11 @@ export function SidebarStatus(): React.JSX.Element | null {
   const state = scheduler.result.value;
   // Settings may have changed since this was loaded (schedule turned off in this session).
   const enabled = settings?.schedule.enabled ?? state.enabled;
+  // `serve --no-schedule`: this process will not run the next slot, so it is not promised.
+  const text = !enabled ? t('sync.scheduleOff') : state.inProcess === false ? t('viewFixes.scheduleElsewhere') : state.nextRunAt ? t('sync.nextRun', { when: formatInstant(state.nextRunAt, language) }) : t('sync.scheduleOff');
   return (
-    <button type="button" className="sidebar-status sidebar-status--button" onClick={reload} title={t('sync.refreshSchedule')}>
-      {enabled && state.nextRunAt ? t('sync.nextRun', { when: formatInstant(state.nextRunAt, language) }) : t('sync.scheduleOff')}
+    <button type="button" className="sidebar-status sidebar-status--button" onClick={reload} title={state.inProcess === false ? t('viewFixes.scheduleElsewhereHint') : t('sync.refreshSchedule')} data-testid="sidebar-schedule">
+      {text}
     </button>
   );
 }

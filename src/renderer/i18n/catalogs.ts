@@ -1,6 +1,8 @@
 import { CATALOGS } from '../../shared/i18n';
 import { importEn } from './import-en';
 import { importPtBR } from './import-pt-br';
+import { insightsEn } from './insights-en';
+import { insightsPtBR } from './insights-pt-br';
 
 /**
  * The catalogs the renderer hands to i18next: the shared ones (src/shared/i18n), plus the
@@ -13,12 +15,12 @@ export const rendererCatalogs = {
   'pt-BR': {
     ...CATALOGS['pt-BR'],
     ...importPtBR,
-    // ...insightsPtBR,
+    ...insightsPtBR,
   },
   en: {
     ...CATALOGS.en,
     ...importEn,
-    // ...insightsEn,
+    ...insightsEn,
   },
 };
 

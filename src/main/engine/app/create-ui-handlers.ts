@@ -12,6 +12,7 @@ import { redactDeep, toApiFailure } from './api-failure';
 import { type AppContext, createAppContext, type EmitEvent, type UiHandlerDeps } from './app-context';
 import { DataHandlers } from './data-handlers';
 import { createImportHandlers } from './import-handlers';
+import { InsightsHandlers } from './insights-handlers';
 import type { MethodTable } from './method-table';
 import { createSecretHandlers } from './secret-handlers';
 import { createSettingsHandlers } from './settings-handlers';
@@ -71,6 +72,7 @@ export function createUiHandlers(deps: UiHandlerDeps): AppUiHandlers {
     ...data.handlers(),
     ...createSupportHandlers(ctx),
     ...createImportHandlers(ctx),
+    ...new InsightsHandlers(ctx).handlers(),
   };
 
   let closed = false;

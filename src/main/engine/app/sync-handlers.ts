@@ -40,6 +40,7 @@ export function createSyncHandlers(
         running: syncs.running,
         lastRun,
         dailySyncBy: await readDailySyncOwner(ctx.deps.home),
+        inProcess: inProcess !== null,
       };
     },
     'runs.list': ({ limit, status }) => ctx.history.list({ limit: limit ?? 50, status }),

@@ -23,7 +23,7 @@ export const GAINS_COLUMNS = [
 ] as const;
 export const TOTALS_COLUMNS = ['day', 'network', 'account_id', 'followers', 'source', 'fetched_at'] as const;
 export const ACCOUNTS_COLUMNS = ['network', 'account_id', 'name', 'url'] as const;
-export const COMPANY_EVENTS_COLUMNS = ['id', 'day', 'end_day', 'network', 'category', 'title', 'notes'] as const;
+export const COMPANY_EVENTS_COLUMNS = ['id', 'day', 'end_day', 'network', 'category', 'title', 'notes', 'account_id'] as const;
 export const SYNC_RUNS_COLUMNS = [
   'run_id',
   'started_at',

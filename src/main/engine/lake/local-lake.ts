@@ -80,6 +80,8 @@ export interface CompanyEventRow {
   category: string;
   title: string;
   notes: string | null;
+  /** null (or absent) = every account of `network` (contract §6). */
+  accountId?: string | null;
 }
 
 export interface LakeCoverage {
@@ -185,7 +187,7 @@ function accountFields(row: AccountRow): CsvField[] {
 }
 
 function eventFields(row: CompanyEventRow): CsvField[] {
-  return [row.id, row.day, row.endDay, row.network, oneLine(row.category), oneLine(row.title), oneLine(row.notes)];
+  return [row.id, row.day, row.endDay, row.network, oneLine(row.category), oneLine(row.title), oneLine(row.notes), row.accountId ?? null];
 }
 
 function compareAccounts(a: AccountRow, b: AccountRow): number {

@@ -75,6 +75,7 @@ const COMMENTS: Readonly<Record<LakeTable, Readonly<Record<string, string>>>> = 
     category: 'Kind of event, for example campaign, post or launch',
     title: 'Short title of the event',
     notes: 'Free-text notes; may be empty',
+    account_id: 'Id of the page the event concerns; empty means every page of network',
   },
   sync_runs: {
     run_id: 'Id of the sync run: its start time (UTC) and a random suffix',

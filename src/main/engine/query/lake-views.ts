@@ -99,6 +99,8 @@ function readCsv(spec: ViewSpec, files: readonly string[]): string {
   ];
   if (spec.partitioned) options.push('hive_partitioning = true', "hive_types = {'month': 'VARCHAR'}");
   if (spec.quoted) options.push('allow_quoted_nulls = false');
+  // A company_events file written before account_id existed reads as "every account" (contract §6).
+  if (spec.quoted) options.push('null_padding = true');
   return `read_csv(${list}, ${options.join(', ')})`;
 }
 

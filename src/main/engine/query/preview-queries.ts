@@ -7,7 +7,8 @@ import { GAINS_COLUMNS, TOTALS_COLUMNS } from '../lake/lake-layout';
  *
  * Dialect notes: date_trunc() returns a timestamp in DuckDB and a date in Trino, so it is cast
  * to date; `max(day) - INTERVAL '89' DAY` works in both; every column is named (Athena calls
- * unnamed ones _col0); ORDER BY is total so row order is deterministic.
+ * unnamed ones _col0); ORDER BY is total so row order is deterministic, and newest first: a
+ * preview shows its first rows, and the recent ones are what people look for.
  *
  * The local views already prefer `api` rows over `import` rows (contract §6), but Athena's
  * external tables hold both, so the fact-table previews apply that rule themselves; on DuckDB
@@ -42,7 +43,7 @@ SELECT ${period} AS ${unit}, network, account_id,
   sum(organic_gain) AS organic_gain, sum(paid_gain) AS paid_gain, sum(total_gain) AS total_gain, count(*) AS days
 FROM gains
 GROUP BY ${period}, network, account_id
-ORDER BY ${unit}, network, account_id`;
+ORDER BY ${unit} DESC, network, account_id`;
 }
 
 export const previewQueries: readonly PreviewQuery[] = [
@@ -91,7 +92,7 @@ LIMIT 100`,
 SELECT day, network, account_id, organic_gain, paid_gain, total_gain
 FROM gains
 WHERE day > (SELECT max(day) FROM gains) - INTERVAL '90' DAY
-ORDER BY network, account_id, day`,
+ORDER BY day DESC, network, account_id`,
   },
   { id: 'weekly-gains', title: 'Gains per page and week (weeks start on Monday)', sql: gainsByPeriod('week') },
   { id: 'monthly-gains', title: 'Gains per page and month', sql: gainsByPeriod('month') },

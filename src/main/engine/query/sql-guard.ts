@@ -82,9 +82,34 @@ function describeProblem(tokens: readonly SqlToken[]): string | null {
   return `${first.text.toUpperCase()} of anything but the lake tables`;
 }
 
+/** Levenshtein distance, capped: only "is it within 2" matters. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// Statement words of DuckDB or Trino that are refused below by name, never taken for a typo.
+const KNOWN_STATEMENTS = new Set([...WRITE_KEYWORDS, 'describe', 'show', 'explain', 'summarize', 'pivot', 'unpivot', 'from', 'table', 'deny', 'refresh', 'start']);
+
+/**
+ * A misspelt SELECT/WITH/VALUES (`SELEC`, `slect`, `wiht`): no statement starts with such a
+ * word, so the engine's parser rejects it, and its syntax message says more than "refused".
+ */
+export function isMisspeltQueryStart(token: SqlToken | undefined): boolean {
+  if (token?.kind !== 'word' || KNOWN_STATEMENTS.has(token.text) || QUERY_STARTS.has(token.text)) return false;
+  return token.text.length >= 3 && ['select', 'with', 'values'].some((word) => editDistance(token.text, word) <= 2);
+}
+
 function startProblem(tokens: readonly SqlToken[], dialect: SqlDialect): string | null {
   const first = tokens[0];
   if (QUERY_STARTS.has(first.text) && first.kind !== 'string' && first.kind !== 'quoted') return null;
+  if (isMisspeltQueryStart(first)) return null;
   if (dialect === 'duckdb' && first.kind === 'word' && (first.text === 'describe' || first.text === 'show')) {
     return describeProblem(tokens);
   }
@@ -174,8 +199,20 @@ export function withoutTerminator(sql: string): string {
 
 export const QUERY_TABLES_HINT = `query the lake tables ${LAKE_TABLES.join(', ')} with one SELECT (or WITH … SELECT)`;
 
-/** @throws AppError QUERY_REFUSED naming what was refused and the tables that can be queried. */
+/**
+ * @throws AppError QUERY_REFUSED naming what was refused and the tables that can be queried;
+ * QUERY_FAILED (a syntax error) for text that cannot be tokenized.
+ */
 export function checkReadOnlySql(sql: string, options: SqlGuardOptions = {}): void {
+  // Text that cannot even be tokenized is a typo (an unclosed quote or comment), not a write.
+  try {
+    tokenizeSql(sql);
+  } catch (error) {
+    if (error instanceof SqlLexError) {
+      throw new AppError('QUERY_FAILED', `Syntax error: the query has ${error.message}`, { hint: 'close the quote or comment and run it again' });
+    }
+    throw error;
+  }
   const problem = readOnlyProblem(sql, options);
   if (problem === null) return;
   throw new AppError('QUERY_REFUSED', `Only read-only queries over the lake tables are allowed: ${problem}`, {

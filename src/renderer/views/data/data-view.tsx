@@ -11,6 +11,8 @@ import { SqlCard } from './sql-card';
 import './chart-setup';
 import './data.css';
 import { useReloadAfterRuns } from '../../hooks/use-reload-after-runs';
+import { useApi } from '../../api/api-context';
+import { useInsightsQuery } from '../dashboard/insights-api';
 
 const DEFAULT_SQL = `SELECT day, account_id, organic_gain, paid_gain, total_gain
 FROM follower_gains
@@ -21,6 +23,8 @@ export function DataView(): React.JSX.Element {
   const { t } = useTranslation();
   const coverage = useApiQuery('lake.coverage', undefined);
   useReloadAfterRuns(coverage.reload);
+  const api = useApi();
+  const events = useInsightsQuery(api, 'events.list', undefined);
   const [sql, setSql] = useState(DEFAULT_SQL);
   const editor = useRef<HTMLTextAreaElement>(null);
 
@@ -57,7 +61,7 @@ export function DataView(): React.JSX.Element {
           </EmptyState>
         </section>
       ) : null}
-      {coverage.result?.ok ? coverage.result.value.map((c) => <PageCoverageCard key={`${c.network}:${c.accountId}`} coverage={c} />) : null}
+      {coverage.result?.ok ? coverage.result.value.map((c) => <PageCoverageCard key={`${c.network}:${c.accountId}`} coverage={c} events={events.result?.ok ? events.result.value.events : []} />) : null}
       <PreviewsCard onOpenInEditor={openInEditor} />
       <SqlCard ref={editor} sql={sql} onSqlChange={setSql} />
     </div>

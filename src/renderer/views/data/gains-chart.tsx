@@ -1,4 +1,5 @@
-import type { ChartData, ChartOptions } from 'chart.js';
+import type { Chart as ChartJS, ChartData, ChartOptions } from 'chart.js';
+import { useRef } from 'react';
 import { enUS } from 'date-fns/locale/en-US';
 import { ptBR } from 'date-fns/locale/pt-BR';
 import { Chart } from 'react-chartjs-2';
@@ -8,11 +9,15 @@ import { useApp } from '../../hooks/app-context';
 import { formatDay, formatGain, formatNumber } from '../../format/format';
 import { dayToChartTime } from './chart-setup';
 import { useChartColors } from './use-chart-colors';
+import type { CompanyEvent } from '../../../shared/insights';
+import { backgroundPlugin, eventAnnotations } from '../dashboard/chart-annotations';
+import { ChartExportButtons } from '../dashboard/chart-export-buttons';
 
 type Point = { x: number; y: number };
 
 /** Daily gains of the last 90 days: organic and sponsored stacked, the net total as a line. */
-export function GainsChart({ gains }: { gains: CoverageView['recentGains'] }): React.JSX.Element {
+export function GainsChart({ gains, events = [], fileStem }: { gains: CoverageView['recentGains']; events?: CompanyEvent[]; fileStem: string }): React.JSX.Element {
+  const chart = useRef<ChartJS<'bar' | 'line', Point[]>>(null);
   const { t } = useTranslation();
   const { language } = useApp();
   const colors = useChartColors();
@@ -80,6 +85,8 @@ export function GainsChart({ gains }: { gains: CoverageView['recentGains'] }): R
       },
       annotation: {
         annotations: {
+          // Company actions, as on the dashboard's charts.
+          ...(gains.length ? eventAnnotations(events, colors, { from: gains[0].day, to: gains[gains.length - 1].day }) : {}),
           average: {
             type: 'line',
             yMin: average,
@@ -119,8 +126,15 @@ export function GainsChart({ gains }: { gains: CoverageView['recentGains'] }): R
   };
 
   return (
-    <div className="gains-chart" role="img" aria-label={t('data.gains.aria', { days: gains.length, average: formatNumber(average, language, 1) })}>
-      <Chart type="bar" data={data} options={options} />
+    <div className="stack stack--tight">
+      <div className="gains-chart" role="img" aria-label={t('data.gains.aria', { days: gains.length, average: formatNumber(average, language, 1) })}>
+        <Chart ref={chart} type="bar" data={data} options={options} plugins={[backgroundPlugin]} />
+      </div>
+      <ChartExportButtons
+        chart={chart}
+        csv={() => ({ columns: ['day', 'organic', 'sponsored', 'net'], rows: gains.map((g) => [g.day, g.organic, g.paid, g.total]) })}
+        fileStem={`follower-pulse-${fileStem}-gains-90-days`}
+      />
     </div>
   );
 }

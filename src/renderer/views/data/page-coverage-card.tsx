@@ -5,8 +5,9 @@ import { daysBetween, formatDay, formatDayRanges, formatGain, formatNumber } fro
 import { networkLabel } from '../shared/labels';
 import { CoverageStrip } from './coverage-strip';
 import { GainsChart } from './gains-chart';
+import type { CompanyEvent } from '../../../shared/insights';
 
-export function PageCoverageCard({ coverage }: { coverage: CoverageView }): React.JSX.Element {
+export function PageCoverageCard({ coverage, events = [] }: { coverage: CoverageView; events?: CompanyEvent[] }): React.JSX.Element {
   const { t } = useTranslation();
   const { language } = useApp();
   const windowDays = daysBetween(coverage.windowStart, coverage.windowEnd) + 1;
@@ -59,7 +60,7 @@ export function PageCoverageCard({ coverage }: { coverage: CoverageView }): Reac
         </div>
         <div className="stack stack--tight">
           <h3>{t('data.gains.title')}</h3>
-          {gains.length ? <GainsChart gains={gains} /> : <p className="muted">{t('data.gains.empty')}</p>}
+          {gains.length ? <GainsChart gains={gains} fileStem={coverage.accountId} events={events.filter((e) => !e.accountId || e.accountId === coverage.accountId || e.accountId === `${coverage.network}:${coverage.accountId}`)} /> : <p className="muted">{t('data.gains.empty')}</p>}
         </div>
       </div>
     </section>

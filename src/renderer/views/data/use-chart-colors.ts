@@ -11,6 +11,10 @@ export interface ChartColors {
   text: string;
   textMuted: string;
   surface: string;
+  accent: string;
+  warning: string;
+  danger: string;
+  info: string;
 }
 
 function read(): ChartColors {
@@ -27,17 +31,27 @@ function read(): ChartColors {
     text: v('--text-2'),
     textMuted: v('--text-3'),
     surface: v('--surface'),
+    accent: v('--accent'),
+    warning: v('--warning'),
+    danger: v('--danger'),
+    info: v('--info'),
   };
 }
 
-/** Canvas cannot use CSS variables, so charts read the theme's and redraw when it flips. */
+/** Canvas cannot use CSS variables, so charts read the theme's and redraw when it flips (OS or in-app switch). */
 export function useChartColors(): ChartColors {
   const [colors, setColors] = useState(read);
   useEffect(() => {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     const onChange = (): void => setColors(read());
     media.addEventListener('change', onChange);
-    return () => media.removeEventListener('change', onChange);
+    // The in-app theme switch sets data-theme on <html>.
+    const observer = new MutationObserver(onChange);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      media.removeEventListener('change', onChange);
+      observer.disconnect();
+    };
   }, []);
   return colors;
 }

@@ -29,14 +29,19 @@ export function AccountResult({ result, name, runErrorCode }: { result: AccountR
       <dl className="facts">
         <dt>{t('runs.detail.daysRequested')}</dt>
         <dd>
-          {first && last
+          {first && last && requested.length === 1
             ? t('runs.detail.requestedRange', {
                 from: formatDay(first, language),
                 to: formatDay(last, language),
                 count: result.daysRequested.length,
                 formatted: formatNumber(result.daysRequested.length, language),
               })
-            : '—'}
+            : null}
+          {/* Scattered days (gaps being re-fetched) are listed as ranges: "X a Y (9 dias)" over a 78-day span would misread. */}
+          {requested.length > 1
+            ? t('viewFixes.requestedDays', { count: result.daysRequested.length, formatted: formatNumber(result.daysRequested.length, language), ranges: formatDayRanges(result.daysRequested, language) })
+            : null}
+          {!first ? '—' : null}
         </dd>
         <dt>{t('runs.detail.daysWritten')}</dt>
         <dd>{formatNumber(result.daysWritten, language)}</dd>

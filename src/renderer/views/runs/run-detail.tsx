@@ -8,12 +8,17 @@ import { Spinner } from '../../components/spinner';
 import { StatusBadge } from '../../components/status-badge';
 import { useApp } from '../../hooks/app-context';
 import { useApiQuery } from '../../hooks/use-api-query';
-import { formatBytes, formatDuration, formatInstant, formatNumber } from '../../format/format';
+import { formatBytes, formatDuration, formatNumber } from '../../format/format';
 import { destinationLabel } from '../shared/labels';
 import { runDurationMs } from '../shared/run-summary';
 import { AccountResult } from './account-result';
 import { AlertChips } from './alert-chips';
 import { RunWarnings } from './run-warnings';
+import { formatInstantWithSeconds } from '../../../shared/close-runs';
+
+function rowsWritten(run: RunRecord): number {
+  return run.accounts.reduce((n, a) => n + a.rowsWritten, 0);
+}
 
 interface RunDetailProps {
   runId: string;
@@ -70,7 +75,7 @@ function RunDetailBody({ run, pageNames }: { run: RunRecord; pageNames: Map<stri
       {run.error ? <ExplainedError code={run.error.code} message={run.error.message} testId="run-error" /> : null}
       <dl className="facts">
         <dt>{t('runs.detail.started')}</dt>
-        <dd>{formatInstant(run.startedAt, language)}</dd>
+        <dd>{formatInstantWithSeconds(run.startedAt, language)}</dd>
         <dt>{t('runs.detail.duration')}</dt>
         <dd>{formatDuration(runDurationMs(run), language)}</dd>
         <dt>{t('runs.detail.trigger')}</dt>
@@ -78,7 +83,8 @@ function RunDetailBody({ run, pageNames }: { run: RunRecord; pageNames: Map<stri
         <dt>{t('runs.detail.apiCalls')}</dt>
         <dd>{formatNumber(run.apiCalls, language)}</dd>
         <dt>{t('runs.detail.bytesWritten')}</dt>
-        <dd>{formatBytes(run.bytesWritten, language)}</dd>
+        {/* The run's own record is written even when no data is: those bytes are not "data written". */}
+        <dd data-testid="bytes-written">{rowsWritten(run) === 0 ? t('viewFixes.nothingWritten') : formatBytes(run.bytesWritten, language)}</dd>
         <dt>{t('runs.detail.destinations')}</dt>
         <dd>{run.destinations.length ? run.destinations.map((d) => destinationLabel(t, d)).join(', ') : '—'}</dd>
         <dt>{t('runs.detail.alerts')}</dt>

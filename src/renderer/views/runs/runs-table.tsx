@@ -9,6 +9,7 @@ import { formatDuration, formatInstant, formatNumber } from '../../format/format
 import { daysWritten, runDurationMs } from '../shared/run-summary';
 import { destinationLabel } from '../shared/labels';
 import { AlertChips } from './alert-chips';
+import { formatInstantWithSeconds, runsNeedingSeconds } from '../../../shared/close-runs';
 
 export function RunsTable({ runs, selectedRunId, filtered }: { runs: RunRecord[] | null; selectedRunId: string | null; filtered: boolean }): React.JSX.Element {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function RunsTable({ runs, selectedRunId, filtered }: { runs: RunRecord[]
   if (runs.length === 0) {
     return <EmptyState title={filtered ? t('runs.emptyFiltered') : t('runs.empty')}>{filtered ? null : <p>{t('runs.emptyHint')}</p>}</EmptyState>;
   }
+  const withSeconds = runsNeedingSeconds(runs);
   return (
     <div className="table-wrap">
       <table className="table table--interactive runs-table" aria-label={t('runs.listTitle')}>
@@ -51,7 +53,7 @@ export function RunsTable({ runs, selectedRunId, filtered }: { runs: RunRecord[]
                 </td>
                 <td className="nowrap">
                   <a className="row-link" href={routeHref(route)} onClick={(e) => e.stopPropagation()}>
-                    {formatInstant(run.startedAt, language)}
+                    {withSeconds.has(run.runId) ? formatInstantWithSeconds(run.startedAt, language) : formatInstant(run.startedAt, language)}
                   </a>
                 </td>
                 <td>{t(`trigger.${run.trigger}`)}</td>

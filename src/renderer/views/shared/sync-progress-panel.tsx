@@ -28,7 +28,7 @@ export function SyncProgressPanel({ onShowRun, dismissible = true }: { onShowRun
         <div className="sync-panel__row">
           <div className="stack stack--tight grow">
             <div className="row">
-              <strong>{ok ? t('sync.finished') : t('sync.finishedWithProblems')}</strong>
+              <strong>{ok ? t('sync.finished') : run.status === 'failed' ? t('viewFixes.syncFailed') : t('sync.finishedWithProblems')}</strong>
               <StatusBadge status={run.status} />
             </div>
             <span className="text-2">{t('sync.finishedSummary', { days: formatNumber(daysWritten(run), language), count: daysWritten(run) })}</span>
