@@ -39,7 +39,7 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
     // failed refresh is logged and the run goes on with the token it has.
     await refreshIfNeeded({ settings: options.settings, secrets: options.secrets, state, now: options.now, logger: options.logger });
     const tokenInfo = (await state.get()).linkedinToken;
-    const destinations = options.destinations ?? (await defaultDestinations(options.settings, lake, options.logger));
+    const destinations = options.destinations ?? (await defaultDestinations(options.settings, lake, options.logger, state, options.now));
     return await runSync(
       {
         settings: options.settings,
@@ -60,11 +60,12 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
   }
 }
 
-async function defaultDestinations(settings: Settings, lake: LocalLake, logger: Logger): Promise<LakeDestination[]> {
+async function defaultDestinations(settings: Settings, lake: LocalLake, logger: Logger, state: StateStore, now: () => Date): Promise<LakeDestination[]> {
   if (!settings.s3.enabled) return [];
   // Loaded only when S3 is on: a local-only sync never loads the AWS SDK.
   const { createS3Destination } = await import('../lake/s3-destination');
-  const destination = await createS3Destination(settings, lake, logger);
+  const { stateStoreLedger } = await import('../lake/s3-delivery-ledger');
+  const destination = await createS3Destination(settings, lake, logger, { ledger: stateStoreLedger(state), now });
   return destination ? [destination] : [];
 }
 

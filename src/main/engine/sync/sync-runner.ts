@@ -10,6 +10,7 @@ import type { AccountSettings, Settings } from '../../../shared/settings-schema'
 import { LinkedInClient } from '../sources/linkedin/linkedin-client';
 import type { LinkedInClientOptions } from '../sources/linkedin/types';
 import { forEachLimited } from '../lake/for-each-limited';
+import { deliverRun, type LakeDestination } from './deliver-run';
 import { newRunId } from './run-id';
 import { runStatus } from './run-status';
 import { type AccountPlan, missingDays, planAccount, planBounds, planRange, type PlanWindowBounds } from './sync-planner';
@@ -35,10 +36,7 @@ export interface SyncDeps {
 
 const ACCOUNT_CONCURRENCY = 3;
 
-export interface LakeDestination {
-  name: string;
-  deliver(written: LakeWriteResult): Promise<void>;
-}
+export type { LakeDestination } from './deliver-run';
 
 export interface SyncRequest {
   trigger: RunTrigger;
@@ -102,81 +100,32 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
   const lakeFailedForAccount = outcomes.find((o) => o.result.error?.code === 'LAKE_WRITE_FAILED')?.result.error;
   if (lakeError === null && lakeFailedForAccount) lakeError = new AppError('LAKE_WRITE_FAILED', lakeFailedForAccount.message);
 
-  const destinations = ['local'];
-  const destinationErrors: AppError[] = [];
-  for (const destination of deps.destinations ?? []) {
-    destinations.push(destination.name);
-    try {
-      await destination.deliver(written);
-    } catch (error) {
-      const appError = toAppError(error);
-      destinationErrors.push(appError);
-      deps.logger.error('sync.destination-failed', { destination: destination.name, code: appError.code, message: appError.message });
-    }
-  }
-
   const warnings: RunWarning[] = [
     ...versionWarnings(deps.settings.linkedin.apiVersion, client.versionFallbackUsed?.used ?? null, startedAt),
     ...tokenExpiryWarnings(deps.tokenInfo, deps.settings.alerts.tokenExpiryWarningDays, startedAt),
   ];
   const results = outcomes.map((o) => o.result);
-  const status = runStatus({
+  const statusInputs = {
     accounts: results,
     accountsWithoutNewestDay: outcomes.filter((o) => o.newestMissing && o.result.error === null).length,
-    destinationFailures: destinationErrors.length,
     lakeFailed: lakeError !== null,
-  });
-  const firstError = lakeError ?? results.find((r) => r.error !== null)?.error ?? destinationErrors[0] ?? null;
+  };
+  const firstError = lakeError ?? results.find((r) => r.error !== null)?.error ?? null;
   const record: RunRecord = {
     runId,
     trigger: request.trigger,
     startedAt: startedAt.toISOString(),
     finishedAt: deps.now().toISOString(),
-    status,
+    status: runStatus({ ...statusInputs, destinationFailures: 0 }),
     accounts: results,
     apiCalls: client.apiCalls,
     bytesWritten: written.bytesWritten,
-    destinations,
+    destinations: ['local'],
     alerts: [],
     warnings,
     error: firstError === null ? null : { code: firstError.code, message: firstError.message },
   };
-  if (deps.alerter) record.alerts = await deps.alerter(record);
-  await recordRun(deps, record);
-  await deliverRunRow(deps, destinationErrors.length === 0 ? (deps.destinations ?? []) : []);
-  return record;
-}
-
-/**
- * The run's own sync_runs row is written last, once its status is known; a healthy destination
- * gets it now rather than with the next run (Athena's sync_runs would otherwise lag a day).
- * A failure here is logged only: the next run's reconciliation uploads it.
- */
-async function deliverRunRow(deps: SyncDeps, destinations: readonly LakeDestination[]): Promise<void> {
-  for (const destination of destinations) {
-    try {
-      await destination.deliver(emptyLakeWriteResult());
-    } catch (error) {
-      deps.logger.warn('sync.run-row-delivery-failed', { destination: destination.name, message: toAppError(error).message });
-    }
-  }
-}
-
-/** The run record goes to history even when the lake is broken: it is how the user learns why. */
-export async function recordRun(deps: Pick<SyncDeps, 'history' | 'lake' | 'logger'>, record: RunRecord): Promise<void> {
-  try {
-    const row = await deps.lake.writeSyncRun(record);
-    record.bytesWritten += row.bytesWritten;
-  } catch (error) {
-    deps.logger.error('sync.record-lake-failed', { runId: record.runId, message: toAppError(error).message });
-  }
-  await deps.history.append(record);
-  deps.logger.info('sync.finish', {
-    runId: record.runId,
-    status: record.status,
-    apiCalls: record.apiCalls,
-    code: record.error?.code ?? null,
-  });
+  return deliverRun(deps, { record, written, status: statusInputs });
 }
 
 function createClient(deps: SyncDeps): LinkedInClient {
