@@ -55,4 +55,12 @@ describe('StateStore', () => {
     await Promise.all(['a', 'b', 'c', 'd'].map((k) => store.update((s) => ({ ...s, alertsSent: { ...s.alertsSent, [k]: '2026-11-28' } }))));
     expect(Object.keys((await store.get()).alertsSent ?? {}).sort()).toEqual(['a', 'b', 'c', 'd']);
   });
+
+  it('round-trips what S3 delivery remembers, and drops it alone when it is malformed', async () => {
+    const s3Delivery = { target: '{"bucket":"acme"}', pending: ['lake/accounts/accounts.csv'], lastFullReconcileAt: '2026-11-28T07:00:00.000Z' };
+    await store.update((s) => ({ ...s, alertsSent: { a: '2026-11-25' }, s3Delivery }));
+    expect((await store.get()).s3Delivery).toEqual(s3Delivery);
+    await writeFile(store.path, JSON.stringify({ alertsSent: { a: '2026-11-25' }, s3Delivery: { target: 1, pending: 'x' } }));
+    expect(await store.get()).toEqual({ alertsSent: { a: '2026-11-25' } });
+  });
 });
