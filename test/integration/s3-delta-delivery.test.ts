@@ -155,6 +155,8 @@ describe('S3 delivery of what changed', { timeout: 60_000 }, () => {
 
   it('a run with new days uploads exactly the files it wrote, its row and the compat files of its new days', async () => {
     const settings = settingsFor({ prototypeCompat: { enabled: true, prefix: `delta${testNo}/legacy/` } });
+    // One compat file per page and day: two weeks keep the first delivery short.
+    settings.linkedin.backfillDays = 14;
     await sync(settings);
     clock = new Date(clock.getTime() + DAY_MS);
     proxy.requests.length = 0;

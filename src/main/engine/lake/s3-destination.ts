@@ -66,7 +66,10 @@ export interface S3DeliveryResult {
 }
 
 interface Outgoing extends LocalFileDigest {
-  body: Uint8Array;
+  /** Null for a lake file compared by digest alone: it is read again only if it goes up. */
+  body: Uint8Array | null;
+  /** Lake-relative key, for lake files. */
+  lakeKey?: string;
   place: S3Place;
 }
 
@@ -186,11 +189,11 @@ export class S3LakeDestination {
     for (const key of [...new Set(keys)].sort()) {
       if (isHiddenKey(key) || parseLakeKey(key) === null) continue;
       const body = await this.#readLakeFile(key);
-      if (body !== null) files.push(this.#outgoing(remoteKey(this.#lakePlace.prefix, key), body, this.#lakePlace));
+      if (body !== null) files.push({ ...this.#outgoing(remoteKey(this.#lakePlace.prefix, key), body, this.#lakePlace), lakeKey: key });
     }
     const place = this.#compatPlace;
     if (place === null) return files;
-    const lakeFiles = files.map((file) => ({ key: file.key.slice(this.#lakePlace.prefix.length), body: file.body }));
+    const lakeFiles = files.map((file) => ({ key: file.lakeKey!, body: file.body! }));
     const compat = compatFilesForWritten(lakeFiles, days, this.#orgIds, place.prefix);
     return [...files, ...compat.map((file) => this.#outgoing(file.key, file.body, place))];
   }
@@ -203,7 +206,10 @@ export class S3LakeDestination {
     const outcome: UploadOutcome = { uploadedKeys: [], failedKeys: [], bytes: 0, errors: [] };
     await forEachLimited(files, UPLOAD_CONCURRENCY, async (file) => {
       try {
-        await putLakeObject(this.#client, { bucket: file.place.bucket, key: file.key, body: file.body, serverSideEncryption: this.#s3.serverSideEncryption });
+        const body = file.body ?? (await this.#readLakeFile(file.lakeKey!));
+        // Gone since it was compared: a concurrent writer would hold the lock, so it was never data.
+        if (body === null) return;
+        await putLakeObject(this.#client, { bucket: file.place.bucket, key: file.key, body, serverSideEncryption: this.#s3.serverSideEncryption });
         outcome.uploadedKeys.push(file.key);
         outcome.bytes += file.size;
       } catch (error) {
@@ -250,6 +256,7 @@ export class S3LakeDestination {
     }
   }
 
+  /** Every lake file's digest; the bytes are dropped so a large lake does not sit in memory. */
   async #lakeFiles(): Promise<Outgoing[]> {
     const files: Outgoing[] = [];
     for (const key of await this.#lake.listFiles()) {
@@ -257,7 +264,7 @@ export class S3LakeDestination {
       const body = await this.#readLakeFile(key);
       // Gone since the listing: a concurrent writer would hold the lock, so it was never data.
       if (body === null) continue;
-      files.push(this.#outgoing(remoteKey(this.#lakePlace.prefix, key), body, this.#lakePlace));
+      files.push({ ...this.#outgoing(remoteKey(this.#lakePlace.prefix, key), body, this.#lakePlace), body: null, lakeKey: key });
     }
     return files;
   }
