@@ -9,19 +9,21 @@ import { BUILT_CLI } from '../../test/support/global-setup';
 
 export const BENCH_NOW = '2026-11-28T10:00:00Z';
 export const BENCH_TOKEN = 'bench-token';
-const RSS_HOOK = fileURLToPath(new URL('../../test/support/report-rss.mjs', import.meta.url));
+const USAGE_HOOK = fileURLToPath(new URL('./report-usage.mjs', import.meta.url));
 
 export interface ProcessRun {
   ms: number;
   code: number | null;
   rssKiB: number;
+  /** User + system CPU time of the process. */
+  cpuMs: number;
   stdout: string;
 }
 
 export async function runCli(home: string, apiBaseUrl: string, args: string[], extraEnv: Record<string, string> = {}): Promise<ProcessRun> {
-  const rssFile = join(home, `.rss-${Date.now()}-${Math.random()}`);
+  const usageFile = join(home, `.usage-${Date.now()}-${Math.random()}`);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', RSS_HOOK, BUILT_CLI, ...args], {
+  const child = spawn(process.execPath, ['--import', USAGE_HOOK, BUILT_CLI, ...args], {
     env: {
       PATH: process.env.PATH,
       HOME: home,
@@ -29,7 +31,7 @@ export async function runCli(home: string, apiBaseUrl: string, args: string[], e
       FOLLOWER_PULSE_NOW: BENCH_NOW,
       FOLLOWER_PULSE_LINKEDIN_API_URL: apiBaseUrl,
       FOLLOWER_PULSE_SECRET_LINKEDIN_ACCESS_TOKEN: BENCH_TOKEN,
-      FP_RSS_FILE: rssFile,
+      FP_USAGE_FILE: usageFile,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -41,7 +43,8 @@ export async function runCli(home: string, apiBaseUrl: string, args: string[], e
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) console.error(`  (follower-pulse ${args.join(' ')} exited ${code}: ${stderr.trim().split('\n').at(-1)})`);
   const ms = performance.now() - started;
-  return { ms, code, rssKiB: Number(await readFile(rssFile, 'utf8').catch(() => '0')), stdout };
+  const usage = JSON.parse(await readFile(usageFile, 'utf8').catch(() => '{}')) as { rssKiB?: number; cpuMs?: number };
+  return { ms, code, rssKiB: usage.rssKiB ?? 0, cpuMs: usage.cpuMs ?? 0, stdout };
 }
 
 /** A fresh home tracking these pages; `extra` adds settings sections (sync, s3). */
