@@ -13,6 +13,8 @@ export interface LakeDestination {
    * @throws AppError when the destination failed; the run becomes `partial`.
    */
   deliver(written: LakeWriteResult): Promise<void>;
+  /** Lets go of connections once the run has delivered, so a CLI process can exit at once. */
+  close?(): void;
 }
 
 export interface DeliverRunDeps {
@@ -52,6 +54,8 @@ export async function deliverRun(deps: DeliverRunDeps, run: FinishedRun): Promis
       const appError = toAppError(error);
       failures.push(appError);
       deps.logger.error('sync.destination-failed', { destination: destination.name, code: appError.code, message: appError.message });
+    } finally {
+      destination.close?.();
     }
   }
   if (failures.length > 0) {
