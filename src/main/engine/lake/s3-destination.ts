@@ -210,10 +210,11 @@ export class S3LakeDestination {
   async #upload(files: readonly Outgoing[]): Promise<UploadOutcome> {
     const outcome: UploadOutcome = { uploadedKeys: [], failedKeys: [], bytes: 0, errors: [] };
     await forEachLimited(files, UPLOAD_CONCURRENCY, async (file) => {
+      // A lake that cannot be read is the lake's failure, not S3's: it is not caught here.
+      const body = file.body ?? (await this.#readLakeFile(file.lakeKey!));
+      // Gone since it was compared: a concurrent writer would hold the lock, so it was never data.
+      if (body === null) return;
       try {
-        const body = file.body ?? (await this.#readLakeFile(file.lakeKey!));
-        // Gone since it was compared: a concurrent writer would hold the lock, so it was never data.
-        if (body === null) return;
         await putLakeObject(this.#client, { bucket: file.place.bucket, key: file.key, body, serverSideEncryption: this.#s3.serverSideEncryption });
         outcome.uploadedKeys.push(file.key);
         outcome.bytes += file.size;
