@@ -12,7 +12,7 @@ import { nullLogger } from '../../src/main/engine/log/logger';
 import { MemorySecretStore } from '../../src/main/engine/secrets/memory-secret-store';
 import { StateStore } from '../../src/main/engine/settings/state-store';
 import { executeSync } from '../../src/main/engine/sync/execute-sync';
-import type { LakeDestination } from '../../src/main/engine/sync/sync-runner';
+import type { LakeDestination } from '../../src/main/engine/lake/lake-destination';
 import type { RunRecord } from '../../src/shared/run-record';
 import type { Settings } from '../../src/shared/settings-schema';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin';

@@ -65,9 +65,12 @@ describe('state after a delivery', () => {
 
 describe('compatFilesForWritten', () => {
   const body = (id: string): Buffer => Buffer.from(encodeGains([gainRow(id, '2026-11-01', 5, 1), gainRow(id, '2026-11-02', 7, 0)]));
+  // No file exists there: the view serves rows from the written bytes alone.
+  const DIR = '/nonexistent/lake';
 
-  it('makes the compat files of the days written, from the written gains files alone', () => {
-    const files = compatFilesForWritten(
+  it('makes the compat files of the days written, from the written gains files alone', async () => {
+    const files = await compatFilesForWritten(
+      DIR,
       [
         { key: 'follower_gains/month=2026-11/linkedin-1-api.csv', body: body('1') },
         { key: 'follower_totals/month=2026-11/linkedin-1-api.csv', body: Buffer.from('ignored') },
@@ -80,14 +83,15 @@ describe('compatFilesForWritten', () => {
     expect(files[0].body.toString()).toContain('urn:li:organization:1,2026-11-02,7,0');
   });
 
-  it('uses the per-page layout when several pages are tracked, even if one page wrote', () => {
-    const files = compatFilesForWritten([{ key: 'follower_gains/month=2026-11/linkedin-2-api.csv', body: body('2') }], ['2026-11-01'], ['1', '2'], 'legacy/');
+  it('uses the per-page layout when several pages are tracked, even if one page wrote', async () => {
+    const files = await compatFilesForWritten(DIR, [{ key: 'follower_gains/month=2026-11/linkedin-2-api.csv', body: body('2') }], ['2026-11-01'], ['1', '2'], 'legacy/');
     expect(files.map((f) => f.key)).toEqual(['legacy/2/follower_stats_20261101.csv']);
   });
 
-  it('ignores import files and untracked pages', () => {
+  it('ignores import files, untracked pages and runs that wrote no day', async () => {
     const imported = Buffer.from(encodeGains([gainRow('1', '2026-11-01', 5, 1, 'import')]));
-    expect(compatFilesForWritten([{ key: 'follower_gains/month=2026-11/linkedin-1-import.csv', body: imported }], ['2026-11-01'], ['1'], '')).toEqual([]);
-    expect(compatFilesForWritten([{ key: 'follower_gains/month=2026-11/linkedin-9-api.csv', body: body('9') }], ['2026-11-01'], ['1'], '')).toEqual([]);
+    expect(await compatFilesForWritten(DIR, [{ key: 'follower_gains/month=2026-11/linkedin-1-import.csv', body: imported }], ['2026-11-01'], ['1'], '')).toEqual([]);
+    expect(await compatFilesForWritten(DIR, [{ key: 'follower_gains/month=2026-11/linkedin-9-api.csv', body: body('9') }], ['2026-11-01'], ['1'], '')).toEqual([]);
+    expect(await compatFilesForWritten(DIR, [{ key: 'follower_gains/month=2026-11/linkedin-1-api.csv', body: body('1') }], [], ['1'], '')).toEqual([]);
   });
 });

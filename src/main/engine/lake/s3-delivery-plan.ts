@@ -1,8 +1,9 @@
 import type { Day } from '../dates';
 import type { S3DeliveryState } from '../settings/state-store';
-import { parseLakeKey } from './lake-layout';
+import { type LakeSource, parseLakeKey } from './lake-layout';
 import { decodeGains, type GainRow } from './lake-rows';
-import { type CompatFile, prototypeCompatFiles } from './prototype-compat';
+import { LocalLake } from './local-lake';
+import { buildPrototypeCompatFiles } from './prototype-compat';
 import type { S3Settings } from './s3-client';
 import { normalizePrefix } from './s3-plan';
 
@@ -68,21 +69,40 @@ export interface WrittenLakeFile {
 }
 
 /**
- * The prototype-compatible files a run's written gains files call for, for the days it wrote,
- * without reading any other lake file. `orgIds` are all tracked pages (their count decides
- * between the flat and the per-page layout).
+ * The lake as far as this run wrote it: gains rows come from the written files' bytes (already
+ * read for the upload), and only for the days the run wrote. The compat files built from this
+ * view are exactly the ones those days call for, and no other lake file is read.
  */
-export function compatFilesForWritten(files: readonly WrittenLakeFile[], days: readonly Day[], orgIds: readonly string[], prefix: string): CompatFile[] {
-  const wanted = new Set(days);
-  const gainsByOrg = new Map<string, GainRow[]>();
-  for (const file of files) {
-    const info = parseLakeKey(file.key);
-    if (info?.table !== 'follower_gains' || info.source !== 'api' || info.network !== 'linkedin') continue;
-    if (!orgIds.includes(info.accountId!)) continue;
-    const identity = { month: info.month!, network: info.network, accountId: info.accountId!, source: info.source };
-    const rows = decodeGains(Buffer.from(file.body).toString('utf8'), file.key, identity).filter((row) => wanted.has(row.day));
-    gainsByOrg.set(info.accountId!, [...(gainsByOrg.get(info.accountId!) ?? []), ...rows]);
+export class WrittenGainsView extends LocalLake {
+  readonly #rows: GainRow[];
+
+  constructor(dir: string, files: readonly WrittenLakeFile[], days: readonly Day[]) {
+    super(dir);
+    const wanted = new Set(days);
+    this.#rows = files.flatMap((file) => {
+      const info = parseLakeKey(file.key);
+      if (info?.table !== 'follower_gains') return [];
+      const identity = { month: info.month!, network: info.network!, accountId: info.accountId!, source: info.source! };
+      return decodeGains(Buffer.from(file.body).toString('utf8'), file.key, identity).filter((row) => wanted.has(row.day));
+    });
   }
-  if (gainsByOrg.size === 0) return [];
-  return prototypeCompatFiles(orgIds.map((orgId) => ({ orgId, gains: gainsByOrg.get(orgId) ?? [] })), prefix);
+
+  override readGains(network: string, accountId: string, source?: LakeSource): Promise<GainRow[]> {
+    return Promise.resolve(this.#rows.filter((r) => r.network === network && r.accountId === accountId && (source === undefined || r.source === source)));
+  }
+}
+
+/**
+ * The prototype-compatible files a run's written gains files call for, for the days it wrote.
+ * `orgIds` are all tracked pages (their count decides between the flat and per-page layout).
+ */
+export function compatFilesForWritten(
+  lakeDir: string,
+  files: readonly WrittenLakeFile[],
+  days: readonly Day[],
+  orgIds: readonly string[],
+  prefix: string,
+): Promise<{ key: string; body: Buffer }[]> {
+  if (days.length === 0 || !files.some((file) => parseLakeKey(file.key)?.table === 'follower_gains')) return Promise.resolve([]);
+  return buildPrototypeCompatFiles(new WrittenGainsView(lakeDir, files, days), orgIds, prefix);
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { nullLogger, type Logger } from '../log/logger';
 import type { Settings } from '../../../shared/settings-schema';
 import type { S3DeliveryState } from '../settings/state-store';
+import type { LakeDestination } from './lake-destination';
 import { forEachLimited } from './for-each-limited';
 import { parseLakeKey } from './lake-layout';
 import { type LakeWriteResult, type LocalLake, toLakeError } from './local-lake';
@@ -89,7 +90,7 @@ interface UploadOutcome {
  * not make (remembered in the ledger), a weekly check, or on request (`mirror --check`).
  * Nothing remote is ever deleted.
  */
-export class S3LakeDestination {
+export class S3LakeDestination implements LakeDestination {
   readonly name = 's3';
   lastResult: S3DeliveryResult | null = null;
   readonly #client: S3Client;
@@ -199,7 +200,7 @@ export class S3LakeDestination {
     const place = this.#compatPlace;
     if (place === null) return files;
     const lakeFiles = files.map((file) => ({ key: file.lakeKey!, body: file.body! }));
-    const compat = compatFilesForWritten(lakeFiles, days, this.#orgIds, place.prefix);
+    const compat = await compatFilesForWritten(this.#lake.dir, lakeFiles, days, this.#orgIds, place.prefix);
     return [...files, ...compat.map((file) => this.#outgoing(file.key, file.body, place))];
   }
 

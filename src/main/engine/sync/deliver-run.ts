@@ -1,21 +1,10 @@
 import type { RunRecord } from '../../../shared/run-record';
 import { toAppError, type AppError } from '../errors';
 import type { RunHistory } from '../history/run-history';
+import type { LakeDestination } from '../lake/lake-destination';
 import { emptyLakeWriteResult, type LakeWriteResult, type LocalLake, mergeLakeWriteResults } from '../lake/local-lake';
 import type { Logger } from '../log/logger';
 import { runStatus, type StatusInputs } from './run-status';
-
-/** Somewhere beyond the local lake (S3) that receives what a run wrote. */
-export interface LakeDestination {
-  name: string;
-  /**
-   * Receives the lake-relative keys the run wrote, its own sync_runs row included, in one call.
-   * @throws AppError when the destination failed; the run becomes `partial`.
-   */
-  deliver(written: LakeWriteResult): Promise<void>;
-  /** Lets go of connections once the run has delivered, so a CLI process can exit at once. */
-  close?(): void;
-}
 
 export interface DeliverRunDeps {
   lake: LocalLake;
@@ -37,7 +26,7 @@ export interface FinishedRun {
 
 /**
  * The tail of every sync (contract §7): the run's sync_runs row goes to the local lake first,
- * then every destination gets the data files and that row in one pass; a destination failure
+ * then every destination gets the data files and that row in one `deliver` call; a destination failure
  * makes the run `partial` (and the local row is corrected), then alerts, then the history.
  */
 export async function deliverRun(deps: DeliverRunDeps, run: FinishedRun): Promise<RunRecord> {

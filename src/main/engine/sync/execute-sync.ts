@@ -2,6 +2,7 @@ import type { RunRecord, RunTrigger } from '../../../shared/run-record';
 import type { Settings } from '../../../shared/settings-schema';
 import type { Day } from '../dates';
 import { RunHistory } from '../history/run-history';
+import type { LakeDestination } from '../lake/lake-destination';
 import { LocalLake } from '../lake/local-lake';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
@@ -9,7 +10,7 @@ import { resolveLakeDir } from '../settings/home';
 import { StateStore } from '../settings/state-store';
 import { refreshIfNeeded } from '../sources/linkedin/linkedin-token-store';
 import { acquireLock } from './sync-lock';
-import { type LakeDestination, runSync, type SyncProgress } from './sync-runner';
+import { runSync, type SyncProgress } from './sync-runner';
 
 /**
  * One sync as every trigger runs it (CLI, tray, UI, scheduler): take the lake lock, run,

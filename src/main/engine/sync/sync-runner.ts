@@ -2,6 +2,7 @@ import type { AccountRunResult, RunRecord, RunTrigger, RunWarning } from '../../
 import { type Day, dayRange, utcDay } from '../dates';
 import { AppError, toAppError } from '../errors';
 import type { RunHistory } from '../history/run-history';
+import type { LakeDestination } from '../lake/lake-destination';
 import type { GainRow, TotalRow } from '../lake/lake-rows';
 import { emptyLakeWriteResult, type LakeWriteResult, type LocalLake, mergeLakeWriteResults } from '../lake/local-lake';
 import type { Logger } from '../log/logger';
@@ -10,7 +11,7 @@ import type { AccountSettings, Settings } from '../../../shared/settings-schema'
 import { LinkedInClient } from '../sources/linkedin/linkedin-client';
 import type { LinkedInClientOptions } from '../sources/linkedin/types';
 import { forEachLimited } from '../lake/for-each-limited';
-import { deliverRun, type LakeDestination } from './deliver-run';
+import { deliverRun } from './deliver-run';
 import { newRunId } from './run-id';
 import { runStatus } from './run-status';
 import { type AccountPlan, missingDays, planAccount, planBounds, planRange, type PlanWindowBounds } from './sync-planner';
@@ -35,8 +36,6 @@ export interface SyncDeps {
 }
 
 const ACCOUNT_CONCURRENCY = 3;
-
-export type { LakeDestination } from './deliver-run';
 
 export interface SyncRequest {
   trigger: RunTrigger;
