@@ -4,6 +4,4 @@ import type { LakeWriteResult } from './local-lake';
 export interface LakeDestination {
   name: string;
   deliver(written: LakeWriteResult): Promise<void>;
-  /** Lets go of connections once the run has delivered, so a CLI process can exit at once. */
-  close?(): void;
 }

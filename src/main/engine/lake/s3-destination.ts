@@ -138,11 +138,6 @@ export class S3LakeDestination implements LakeDestination {
     else await this.#reconcileWith(reason, state, files, days);
   }
 
-  /** The client's keep-alive sockets would otherwise hold a CLI process open after the run. */
-  close(): void {
-    this.#client.destroy();
-  }
-
   /**
    * Compares every local file with the bucket and uploads what is missing or different, then
    * tells the ledger the bucket is whole again (or what is still pending).

@@ -43,8 +43,6 @@ export async function deliverRun(deps: DeliverRunDeps, run: FinishedRun): Promis
       const appError = toAppError(error);
       failures.push(appError);
       deps.logger.error('sync.destination-failed', { destination: destination.name, code: appError.code, message: appError.message });
-    } finally {
-      destination.close?.();
     }
   }
   if (failures.length > 0) {
