@@ -11,8 +11,8 @@ import type { AccountSettings, Settings } from '../../../shared/settings-schema'
 import { LinkedInClient } from '../sources/linkedin/linkedin-client';
 import type { LinkedInClientOptions } from '../sources/linkedin/types';
 import { forEachLimited } from '../lake/for-each-limited';
-import { deliverRun } from './deliver-run';
 import { newRunId } from './run-id';
+import { deliverRun } from './deliver-run';
 import { runStatus } from './run-status';
 import { type AccountPlan, missingDays, planAccount, planBounds, planRange, type PlanWindowBounds } from './sync-planner';
 import { tokenExpiryWarnings, versionWarnings } from './sync-warnings';
