@@ -1,50 +1,26 @@
 // `npm run bench`: how cheap the daily job is, against the fake LinkedIn API on 127.0.0.1 with
 // a realistic per-request latency. Prints figures and ratios; never fails a build.
-//   npm run bench -- [--latency MS] [--runs N]
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+//   npm run bench -- [--latency MS] [--runs N] [--pages N] [--concurrency N]
 import { parseArgs } from 'node:util';
 import { addDays, dayRange } from '../src/main/engine/dates';
 import { LinkedInClient } from '../src/main/engine/sources/linkedin/linkedin-client';
 import { startFakeLinkedIn, type FakeLinkedIn } from '../test/fakes/fake-linkedin';
-import { BUILT_CLI, setup as ensureBuilt } from '../test/support/global-setup';
+import { setup as ensureBuilt } from '../test/support/global-setup';
+import { BENCH_NOW as NOW, BENCH_TOKEN as TOKEN, homeWithPages, runCli, type ProcessRun } from './bench/cli-process';
+import { manyPagesFigures, poolInThisBuild, printFigures } from './bench/many-pages';
 
-const { values } = parseArgs({ options: { latency: { type: 'string', default: '100' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    latency: { type: 'string', default: '100' },
+    runs: { type: 'string', default: '5' },
+    pages: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '8' },
+  },
+});
 const LATENCY = Number(values.latency);
 const RUNS = Number(values.runs);
-const NOW = '2026-11-28T10:00:00Z';
-const TOKEN = 'bench-token';
-const RSS_HOOK = fileURLToPath(new URL('../test/support/report-rss.mjs', import.meta.url));
-
-interface ProcessRun {
-  ms: number;
-  code: number | null;
-  rssKiB: number;
-}
-
-async function runCli(home: string, apiBaseUrl: string, args: string[]): Promise<ProcessRun> {
-  const rssFile = join(home, `.rss-${Date.now()}-${Math.random()}`);
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', RSS_HOOK, BUILT_CLI, ...args], {
-    env: { PATH: process.env.PATH, HOME: home, FOLLOWER_PULSE_HOME: home, FOLLOWER_PULSE_NOW: NOW, FOLLOWER_PULSE_LINKEDIN_API_URL: apiBaseUrl, FOLLOWER_PULSE_SECRET_LINKEDIN_ACCESS_TOKEN: TOKEN, FP_RSS_FILE: rssFile },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) console.error(`  (follower-pulse ${args.join(' ')} exited ${code}: ${stderr.trim().split('\n').at(-1)})`);
-  const ms = performance.now() - started;
-  return { ms, code, rssKiB: Number(await readFile(rssFile, 'utf8').catch(() => '0')) };
-}
-
-async function homeWithPages(ids: string[]): Promise<string> {
-  const home = await mkdtemp(join(tmpdir(), 'fp-bench-'));
-  await writeFile(join(home, 'settings.json'), JSON.stringify({ version: 1, accounts: ids.map((id, i) => ({ network: 'linkedin', id, name: `Page ${i + 1}` })) }));
-  return home;
-}
+const PAGES = Number(values.pages);
+const CONCURRENCY = Number(values.concurrency);
 
 function counts(fake: FakeLinkedIn, from: number): { stats: number; all: number } {
   const slice = fake.requests.slice(from);
@@ -116,8 +92,17 @@ row('one-day --from D --to D', `${oneDayCounts.all} request${oneDayCounts.all ==
 const peak = Math.max(backfill.rssKiB, ten.rssKiB, ...upToDate.map((r) => r.rssKiB));
 row('peak RSS of sync', '', `${(peak / 1024).toFixed(0)} MB`, `(1-page backfill ${(backfill.rssKiB / 1024).toFixed(0)} MB, 10 pages ${(ten.rssKiB / 1024).toFixed(0)} MB)`, '', target(peak < 150 * 1024, 'peak RSS under 150 MB'));
 
+// 6. Many pages (issue 8 item 3), with and without S3.
+const pool = poolInThisBuild() ? `sync.concurrency ${CONCURRENCY}` : `sync.concurrency ${CONCURRENCY} written, but this build has no account pool yet (3 pages at a time)`;
+console.log(`Running the ${PAGES}-page scenario (${pool})…`);
+const many = await manyPagesFigures({ fake, pages: PAGES, concurrency: CONCURRENCY, runs: RUNS, firstPageId: 5_000_000 });
+
 await fake.close();
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
 console.log(`\nexit codes: backfill ${backfill.code}, 10 pages ${ten.code}, up-to-date ${upToDate.map((r) => r.code).join('/')}, one-day ${oneDay.code}`);
 console.log(verdicts.length === 0 ? 'All targets met.' : verdicts.join('\n'));
+console.log(`\n${PAGES} pages, ${LATENCY} ms per request, ${pool}:\n`);
+printFigures(many);
+const missed = many.filter((f) => f.met === false).map((f) => `MISSED: ${f.what} (${f.value}, target ${f.target})`);
+console.log(missed.length === 0 ? `\nAll ${PAGES}-page targets met.` : `\n${missed.join('\n')}`);

@@ -10,11 +10,13 @@ import { mirrorLake, type MirrorProgress } from '../../src/main/engine/lake/lake
 import { LocalLake } from '../../src/main/engine/lake/local-lake';
 import { createS3Client } from '../../src/main/engine/lake/s3-client';
 import { S3LakeDestination } from '../../src/main/engine/lake/s3-destination';
+import { getObjectBytes } from '../../src/main/engine/lake/s3-objects';
 import { nullLogger } from '../../src/main/engine/log/logger';
 import { SettingsStore } from '../../src/main/engine/settings/settings-store';
 import type { Settings } from '../../src/shared/settings-schema';
 import { gainRow, s3Settings, seedLake } from '../support/lake-fixture';
 import { holdLockInAnotherProcess } from '../support/lock-holder';
+import { startFaultProxy } from '../support/s3-fault-proxy';
 import { startS3rver, type S3rverHandle } from '../support/s3-server';
 
 const BUCKET = 'lake-bucket';
@@ -221,5 +223,70 @@ describe('follower-pulse mirror against s3rver', () => {
     expect(events.every((e) => e.total === 7)).toBe(true);
     expect(result.downloadedKeys).toEqual([...(await sourceFiles()).keys()].sort());
     await expect(stat(join(home, 'sync.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('--check heals the bucket from the local lake, lists bucket-only lake files, and clears what delivery had pending', async () => {
+    expect((await mirror()).code).toBe(0);
+    const lake = new LocalLake(join(home, 'lake'));
+    const localOnly = 'follower_gains/month=2026-11/linkedin-555-api.csv';
+    await lake.mergeGains([gainRow('555', '2026-11-01', 1, 0)]);
+    const changed = 'accounts/accounts.csv';
+    await writeFile(lake.pathOf(changed), 'network,account_id,name,url\n');
+    const bucketOnly = `${prefix}/follower_totals/month=2026-11/linkedin-777-api.csv`;
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: bucketOnly, Body: 'day,network,account_id,followers,source,fetched_at\n' }));
+    await writeFile(join(home, 'state.json'), JSON.stringify({ s3Delivery: { target: 'x', pending: [`${prefix}/${changed}`], lastFullReconcileAt: null } }));
+
+    const run = await mirror('--check', '--json');
+    expect(run.code).toBe(0);
+    expect(run.json).toEqual([
+      {
+        checked: 8,
+        uploaded: 2,
+        skipped: 6,
+        failed: 0,
+        bytes: (await readFile(lake.pathOf(localOnly))).length + (await readFile(lake.pathOf(changed))).length,
+        uploadedKeys: [`${prefix}/${changed}`, `${prefix}/${localOnly}`],
+        failedKeys: [],
+        remoteOnlyKeys: [bucketOnly],
+      },
+    ]);
+    for (const key of [localOnly, changed]) {
+      expect(Buffer.from(await getObjectBytes(client, BUCKET, `${prefix}/${key}`)).equals(await readFile(lake.pathOf(key))), key).toBe(true);
+    }
+    const state = JSON.parse(await readFile(join(home, 'state.json'), 'utf8')) as { s3Delivery: { pending: string[]; lastFullReconcileAt: string } };
+    expect(state.s3Delivery.pending).toEqual([]);
+    expect(state.s3Delivery.lastFullReconcileAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    const again = await mirror('--check');
+    expect(again.code).toBe(0);
+    expect(again.out[0]).toMatch(/^Checked 8 files of .+ against s3:\/\/lake-bucket\/m\d+\/lake\/: 8 already there, nothing to upload\.$/);
+    expect(again.out.slice(1)).toEqual(['1 file in the bucket has no local copy (left alone; run follower-pulse mirror to pull them):', `  ${bucketOnly}`]);
+  });
+
+  it('--check with uploads refused prints what it found, keeps them pending, and fails with the S3 error (exit 1)', async () => {
+    expect((await mirror()).code).toBe(0);
+    const lake = new LocalLake(join(home, 'lake'));
+    await lake.mergeGains([gainRow('555', '2026-11-01', 1, 0)]);
+    const proxy = await startFaultProxy(s3rver.port);
+    try {
+      proxy.setMode({ kind: 'deny-puts' });
+      await new SettingsStore(home).save(settingsFor({ endpoint: proxy.endpoint }));
+      const run = await mirror('--check');
+      expect(run.code).toBe(1);
+      expect(run.out[0]).toMatch(/: 7 already there, nothing to upload, 1 file failed \(the next sync retries them\)\.$/);
+      expect(run.err.join('\n')).toContain('Access denied while uploading to s3://lake-bucket/');
+      const state = JSON.parse(await readFile(join(home, 'state.json'), 'utf8')) as { s3Delivery: { pending: string[] } };
+      expect(state.s3Delivery.pending).toEqual([`${prefix}/follower_gains/month=2026-11/linkedin-555-api.csv`]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('--check on a bucket that cannot be listed is one line naming it, exit 1', async () => {
+    await new SettingsStore(home).save(settingsFor({ bucket: 'no-such-bucket' }));
+    const run = await mirror('--check');
+    expect(run.code).toBe(1);
+    expect(run.out).toEqual([]);
+    expect(run.err.join('\n')).toContain('no-such-bucket');
   });
 });

@@ -11,7 +11,9 @@ export type FaultMode =
   /** Every PUT is answered 403 AccessDenied, as S3 does when the policy lacks s3:PutObject. */
   | { kind: 'deny-puts' }
   /** PUTs after the first `after` are cut: half the body reaches the server, then both sockets die. */
-  | { kind: 'cut-puts'; after: number };
+  | { kind: 'cut-puts'; after: number }
+  /** Every request's connection is dropped unanswered: the network or the endpoint is down. */
+  | { kind: 'refuse' };
 
 export interface RecordedRequest {
   method: string;
@@ -70,6 +72,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
   const server = createServer((req, res) => {
     void readBody(req).then((body) => {
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+      if (mode.kind === 'refuse') return req.socket.destroy();
       if (req.method !== 'PUT') return forward(req, res, body);
       putCount += 1;
       if (mode.kind === 'deny-puts') {

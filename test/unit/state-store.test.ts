@@ -2,7 +2,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markForDelivery } from '../../src/main/engine/lake/s3-delivery-ledger';
 import { StateStore } from '../../src/main/engine/settings/state-store';
+import { defaultSettings } from '../../src/shared/settings-schema';
 
 let home: string;
 let store: StateStore;
@@ -54,5 +56,24 @@ describe('StateStore', () => {
   it('does not lose concurrent updates', async () => {
     await Promise.all(['a', 'b', 'c', 'd'].map((k) => store.update((s) => ({ ...s, alertsSent: { ...s.alertsSent, [k]: '2026-11-28' } }))));
     expect(Object.keys((await store.get()).alertsSent ?? {}).sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('round-trips what S3 delivery remembers, and drops it alone when it is malformed', async () => {
+    const s3Delivery = { target: '{"bucket":"acme"}', pending: ['lake/accounts/accounts.csv'], lastFullReconcileAt: '2026-11-28T07:00:00.000Z' };
+    await store.update((s) => ({ ...s, alertsSent: { a: '2026-11-25' }, s3Delivery }));
+    expect((await store.get()).s3Delivery).toEqual(s3Delivery);
+    await writeFile(store.path, JSON.stringify({ alertsSent: { a: '2026-11-25' }, s3Delivery: { target: 1, pending: 'x' } }));
+    expect(await store.get()).toEqual({ alertsSent: { a: '2026-11-25' } });
+  });
+
+  it('markForDelivery makes the next sync compare the whole lake for files another writer added', async () => {
+    const s3 = { ...defaultSettings().s3, enabled: true, bucket: 'acme', prefix: '/lake', region: 'us-east-1' };
+    await markForDelivery(store, s3, ['follower_gains/month=2026-11/linkedin-1-import.csv']);
+    expect(await store.get()).toEqual({});
+    await store.update((s) => ({ ...s, s3Delivery: { target: 't', pending: [], lastFullReconcileAt: '2026-11-28T07:00:00.000Z' } }));
+    await markForDelivery({ update: (fn) => store.update(fn) }, { ...s3, enabled: false }, ['accounts/accounts.csv']);
+    expect((await store.get()).s3Delivery?.pending).toEqual([]);
+    await markForDelivery(store, s3, ['follower_gains/month=2026-11/linkedin-1-import.csv']);
+    expect((await store.get()).s3Delivery?.pending).toEqual(['lake/follower_gains/month=2026-11/linkedin-1-import.csv']);
   });
 });

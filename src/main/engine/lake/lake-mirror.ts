@@ -11,6 +11,10 @@ import { createS3Client, requireS3Settings, type S3Settings } from './s3-client'
 import { forEachLimited } from './for-each-limited';
 import { classifyS3Error, mostSevere, s3Url, type S3Place } from './s3-errors';
 import { getObjectBytes, listObjects, storedMd5 } from './s3-objects';
+import { StateStore } from '../settings/state-store';
+import { compatOrgIds } from './prototype-compat';
+import { stateStoreLedger } from './s3-delivery-ledger';
+import { S3LakeDestination, type S3DeliveryResult } from './s3-destination';
 import { isHiddenKey, md5Hex, normalizePrefix, planDownloads, relativeKey, sizeOnlyMatches, type LocalFileDigest, type RemoteObjectInfo } from './s3-plan';
 
 /**
@@ -75,6 +79,64 @@ export async function mirrorLake(options: MirrorOptions): Promise<MirrorResult> 
     return await pullLake({ ...options, client, s3: options.settings.s3 });
   } finally {
     // Its keep-alive sockets would otherwise keep a CLI process waiting.
+    ownClient?.destroy();
+    await lock.release();
+  }
+}
+
+export interface BucketCheckOptions {
+  settings: Settings;
+  lake: LocalLake;
+  /** The home folder holding `sync.lock` and the delivery state. */
+  home: string;
+  trigger?: string;
+  now?: () => Date;
+  logger?: Logger;
+  /** Defaults to a client built from `settings.s3`. */
+  client?: S3Client;
+}
+
+export interface BucketCheckResult extends S3DeliveryResult {
+  /** `s3://bucket/prefix/` checked. */
+  target: string;
+  /** Why some uploads failed (they stay pending); null when the bucket is whole. */
+  error: AppError | null;
+}
+
+/**
+ * `follower-pulse mirror --check`: the other direction, for the machine that syncs. Compares
+ * every local lake file (and compat file) with the bucket, uploads what is missing or differs,
+ * and reports bucket lake files with no local counterpart (never deleted). Clears what
+ * delivery had pending and restarts its weekly clock. Holds the sync lock.
+ * Failed uploads are reported in the result (and stay pending for the next sync).
+ * @throws AppError SETTINGS_INVALID, LOCK_HELD, S3_* (the bucket could not be listed), LAKE_WRITE_FAILED.
+ */
+export async function checkBucket(options: BucketCheckOptions): Promise<BucketCheckResult> {
+  requireS3Settings(options.settings.s3);
+  const lock = await acquireLock(options.home, { trigger: options.trigger ?? 'cli' });
+  let ownClient: S3Client | null = null;
+  try {
+    const s3 = options.settings.s3;
+    const client = options.client ?? (ownClient = await createS3Client(s3));
+    await options.lake.cleanupTemporaryFiles();
+    const destination = new S3LakeDestination({
+      client,
+      lake: options.lake,
+      s3,
+      compatOrgIds: compatOrgIds(options.settings),
+      logger: options.logger,
+      ledger: stateStoreLedger(new StateStore(options.home)),
+      now: options.now,
+    });
+    const target = s3Url({ bucket: s3.bucket.trim(), prefix: normalizePrefix(s3.prefix), region: s3.region.trim() });
+    try {
+      return { ...(await destination.reconcile('check')), target, error: null };
+    } catch (error) {
+      // Uploads were tried and some failed: that is a finding to report, not a crash.
+      if (destination.lastResult === null) throw error;
+      return { ...destination.lastResult, target, error: toAppError(error) };
+    }
+  } finally {
     ownClient?.destroy();
     await lock.release();
   }

@@ -15,11 +15,25 @@ const linkedinTokenSchema = z.object({
 
 const alertsSentSchema = z.record(z.string(), z.string());
 
-/** Small non-secret app state: when the token was stored, which alerts already went out. */
+const s3DeliverySchema = z.object({
+  target: z.string(),
+  pending: z.array(z.string()),
+  lastFullReconcileAt: isoInstant.nullable(),
+});
+
+/**
+ * What S3 delivery remembers between runs, so an ordinary run uploads only what it wrote:
+ * which bucket/prefix (and compat layout) this describes, the objects whose upload failed, and
+ * when the bucket was last compared with the whole lake.
+ */
+export type S3DeliveryState = z.infer<typeof s3DeliverySchema>;
+
+/** Small non-secret app state: when the token was stored, which alerts already went out, S3 delivery. */
 export interface AppState {
   linkedinToken?: z.infer<typeof linkedinTokenSchema>;
   /** Alert key (e.g. `no-data:linkedin:2414183`) → the day it was last sent, for de-duplication. */
   alertsSent?: Record<string, string>;
+  s3Delivery?: S3DeliveryState;
 }
 
 /**
@@ -64,6 +78,8 @@ export function parseState(text: string): AppState {
   if (token.success) state.linkedinToken = token.data;
   const alerts = alertsSentSchema.safeParse(record.alertsSent);
   if (alerts.success) state.alertsSent = alerts.data;
+  const delivery = s3DeliverySchema.safeParse(record.s3Delivery);
+  if (delivery.success) state.s3Delivery = delivery.data;
   return state;
 }
 

@@ -47,7 +47,7 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
     }
     const appState = await state.get();
     const tokenInfo: Record<string, TokenInfo | undefined> = Object.fromEntries(sources.map((s) => [s.id, s.token.info(appState)]));
-    const destinations = options.destinations ?? (await defaultDestinations(options.settings, lake, options.logger));
+    const destinations = options.destinations ?? (await defaultDestinations(options.settings, lake, options.logger, state, options.now));
     return await runSync(
       {
         settings: options.settings,
@@ -73,11 +73,12 @@ function sourcesInUse(settings: Settings, sources: readonly SourceDescription[])
   return sources.filter((s) => settings.accounts.some((a) => a.enabled && a.network === s.id));
 }
 
-async function defaultDestinations(settings: Settings, lake: LocalLake, logger: Logger): Promise<LakeDestination[]> {
+async function defaultDestinations(settings: Settings, lake: LocalLake, logger: Logger, state: StateStore, now: () => Date): Promise<LakeDestination[]> {
   if (!settings.s3.enabled) return [];
   // Loaded only when S3 is on: a local-only sync never loads the AWS SDK.
   const { createS3Destination } = await import('../lake/s3-destination');
-  const destination = await createS3Destination(settings, lake, logger);
+  const { stateStoreLedger } = await import('../lake/s3-delivery-ledger');
+  const destination = await createS3Destination(settings, lake, logger, { ledger: stateStoreLedger(state), now });
   return destination ? [destination] : [];
 }
 

@@ -15,6 +15,7 @@ import type { SourceClient, SourceDescription, TokenInfo } from '../sources/sour
 import { damagedFileWarning, monthsToLeaveAlone } from '../lake/damaged-files';
 import { monthOf } from '../dates';
 import { newRunId } from './run-id';
+import { deliverRun } from './deliver-run';
 import { runStatus } from './run-status';
 import { type AccountPlan, missingDays, planAccount, planBounds, planRange, type PlanSettings, type PlanWindowBounds, requestWindows } from './sync-planner';
 import { type ProgressText, progressText } from './sync-progress';
@@ -105,78 +106,29 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
   const lakeFailedForAccount = outcomes.find((o) => o.result.error?.code === 'LAKE_WRITE_FAILED')?.result.error;
   if (lakeError === null && lakeFailedForAccount) lakeError = new AppError('LAKE_WRITE_FAILED', lakeFailedForAccount.message);
 
-  const destinations = ['local'];
-  const destinationErrors: AppError[] = [];
-  for (const destination of deps.destinations ?? []) {
-    destinations.push(destination.name);
-    try {
-      await destination.deliver(written);
-    } catch (error) {
-      const appError = toAppError(error);
-      destinationErrors.push(appError);
-      deps.logger.error('sync.destination-failed', { destination: destination.name, code: appError.code, message: appError.message });
-    }
-  }
-
   const warnings: RunWarning[] = [...clients.warnings(accounts, startedAt), ...outcomes.flatMap((o) => o.warnings ?? [])];
   const results = outcomes.map((o) => o.result);
-  const status = runStatus({
+  const statusInputs = {
     accounts: results,
     accountsWithoutNewestDay: outcomes.filter((o) => o.newestMissing && o.result.error === null).length,
-    destinationFailures: destinationErrors.length,
     lakeFailed: lakeError !== null,
-  });
-  const firstError = lakeError ?? results.find((r) => r.error !== null)?.error ?? destinationErrors[0] ?? null;
+  };
+  const firstError = lakeError ?? results.find((r) => r.error !== null)?.error ?? null;
   const record: RunRecord = {
     runId,
     trigger: request.trigger,
     startedAt: startedAt.toISOString(),
     finishedAt: deps.now().toISOString(),
-    status,
+    status: runStatus({ ...statusInputs, destinationFailures: 0 }),
     accounts: results,
     apiCalls: clients.apiCalls,
     bytesWritten: written.bytesWritten,
-    destinations,
+    destinations: ['local'],
     alerts: [],
     warnings,
     error: firstError === null ? null : { code: firstError.code, message: firstError.message },
   };
-  if (deps.alerter) record.alerts = await deps.alerter(record);
-  await recordRun(deps, record);
-  await deliverRunRow(deps, destinationErrors.length === 0 ? (deps.destinations ?? []) : []);
-  return record;
-}
-
-/**
- * The run's own sync_runs row is written last, once its status is known; a healthy destination
- * gets it now rather than with the next run (Athena's sync_runs would otherwise lag a day).
- * A failure here is logged only: the next run's reconciliation uploads it.
- */
-async function deliverRunRow(deps: SyncDeps, destinations: readonly LakeDestination[]): Promise<void> {
-  for (const destination of destinations) {
-    try {
-      await destination.deliver(emptyLakeWriteResult());
-    } catch (error) {
-      deps.logger.warn('sync.run-row-delivery-failed', { destination: destination.name, message: toAppError(error).message });
-    }
-  }
-}
-
-/** The run record goes to history even when the lake is broken: it is how the user learns why. */
-export async function recordRun(deps: Pick<SyncDeps, 'history' | 'lake' | 'logger'>, record: RunRecord): Promise<void> {
-  try {
-    const row = await deps.lake.writeSyncRun(record);
-    record.bytesWritten += row.bytesWritten;
-  } catch (error) {
-    deps.logger.error('sync.record-lake-failed', { runId: record.runId, message: toAppError(error).message });
-  }
-  await deps.history.append(record);
-  deps.logger.info('sync.finish', {
-    runId: record.runId,
-    status: record.status,
-    apiCalls: record.apiCalls,
-    code: record.error?.code ?? null,
-  });
+  return deliverRun(deps, { record, written, status: statusInputs });
 }
 
 /**
