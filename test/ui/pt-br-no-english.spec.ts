@@ -91,6 +91,7 @@ test.describe('a synced home with a failed and a partial run', () => {
     fake.failNext('expired', 10);
     await api.syncAndWait();
     await page.reload();
+    await page.getByRole('link', { name: 'Execuções' }).click();
 
     const rows = page.getByTestId('run-row');
     await expect(rows).toHaveCount(3);
@@ -172,10 +173,9 @@ test.describe('a synced home with a failed and a partial run', () => {
 });
 
 test('the live progress line is Portuguese', async ({ page, fake }) => {
-  // The line is worded from the runner's `text` ({ key, params }); until the runner sends it, the
-  // panel falls back to the English `message`. Enable once the runner emits `text`.
-  test.fixme(true, 'the sync runner does not emit progress `text` yet');
+  // The line is worded from the runner's `text` ({ key, params }), not its English `message`.
   fake.setLatency(1500);
+  await page.getByRole('link', { name: 'Execuções' }).click();
   await page.getByRole('button', { name: 'Sincronizar agora' }).click();
   const line = page.getByTestId('sync-message');
   await expect(line).toContainText(/buscando \d+ dias? \(\d{2}\/\d{2}\/\d{4}/);

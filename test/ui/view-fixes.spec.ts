@@ -8,7 +8,7 @@ test('previews list the newest rows first, say how many there are and show the r
   const rows = previews.getByRole('table').locator('tbody tr');
   await expect(rows).toHaveCount(20);
   // Newest week first: the week of the newest day (Monday 23/11/2026), not one from last year.
-  await expect(rows.first()).toContainText('2026-11-23');
+  await expect(rows.first()).toContainText('23/11/2026');
   const count = previews.getByTestId('preview-count');
   await expect(count).toHaveText(/^mostrando 20 de \d+ linhas$/);
   const total = Number((await count.textContent())!.match(/de (\d+)/)![1]);

@@ -18,6 +18,9 @@ import { isSafeAccountId } from '../lake/lake-layout';
 import { gainRowProblem, totalRowProblem } from '../lake/lake-rows';
 import { emptyLakeWriteResult, mergeLakeWriteResults, type LocalLake } from '../lake/local-lake';
 import { acquireLock } from '../sync/sync-lock';
+import { findSource } from '../sources/registry';
+import { markForDelivery } from '../lake/s3-delivery-ledger';
+import { StateStore } from '../settings/state-store';
 
 /**
  * `follower-pulse import` and the UI's import view: reads files into `import` rows, validates
@@ -61,13 +64,14 @@ function checkNetwork(network: string): Network {
   throw new AppError('USAGE', `Unknown network: ${JSON.stringify(network.slice(0, 40))}`, { hint: `use one of ${NETWORKS.join(', ')}` });
 }
 
+/** A network with a source validates ids its own way; history of any other network only needs a safe file-name id. */
 function normalizeAccountId(network: Network, accountId: string | null): string | null {
   if (accountId === null) return null;
-  const id = network === 'linkedin' ? accountId.trim().replace(/^urn:li:organization:/, '') : accountId.trim();
-  const valid = network === 'linkedin' ? /^\d{1,20}$/.test(id) : isSafeAccountId(id);
-  if (!valid) {
-    const example = network === 'linkedin' ? "the number from the page's admin URL, e.g. 2414183" : 'letters, digits, _ . - (up to 64)';
-    throw new AppError('USAGE', `Not a ${network} account id: ${JSON.stringify(accountId.slice(0, 70))}`, { hint: `expected ${example}` });
+  const source = findSource(network);
+  if (source) return source.normalizeAccountId(accountId);
+  const id = accountId.trim();
+  if (!isSafeAccountId(id)) {
+    throw new AppError('USAGE', `Not a ${network} account id: ${JSON.stringify(accountId.slice(0, 70))}`, { hint: 'expected letters, digits, _ . - (up to 64)' });
   }
   return id;
 }
@@ -161,6 +165,8 @@ export async function commitImport(request: ImportRequest, deps: ImportDeps, opt
     let written = emptyLakeWriteResult();
     if (gains.length > 0) written = mergeLakeWriteResults(written, await deps.lake.mergeGains(gains));
     if (totals.length > 0) written = mergeLakeWriteResults(written, await deps.lake.mergeTotals(totals));
+    // A sync delivers only what it wrote itself: tell the next one about these files.
+    await markForDelivery(new StateStore(deps.home), deps.settings.s3, written.filesWritten);
     return { ...prepared.preview, committed: true, dryRun: false, filesWritten: written.filesWritten.sort(), daysWritten: written.daysWritten.length };
   } finally {
     await lock.release();

@@ -11,6 +11,8 @@ import { CsvSyntaxError, parseCsv } from '../lake/csv';
 import { COMPANY_EVENTS_COLUMNS, COMPANY_EVENTS_KEY } from '../lake/lake-layout';
 import { LocalLake } from '../lake/local-lake';
 import { acquireLock } from '../sync/sync-lock';
+import { markForDelivery } from '../lake/s3-delivery-ledger';
+import { StateStore } from '../settings/state-store';
 import { normaliseEventInput } from './insights-event-input';
 import { readListFile, writeListFile } from './insights-json-file';
 import type { InsightsServices } from './insights-selection';
@@ -80,14 +82,16 @@ export async function loadEvents(services: InsightsServices): Promise<CompanyEve
 
 /**
  * Writes events.json and the lake's company_events table (with account_id, contract §6) under
- * the lake lock. The table reaches S3 with the next sync's delivery of changed files.
+ * the lake lock. The table reaches S3 with the next sync, which is told to deliver it.
  */
 export async function saveEvents(services: InsightsServices, events: CompanyEvent[]): Promise<void> {
   const lock = await acquireLock(services.home, { trigger: 'events', now: services.now });
   try {
     const sorted = sortEvents([...events]);
     await writeListFile(join(services.home, EVENTS_FILE), 'events', sorted);
-    await new LocalLake(services.lakeDir).writeCompanyEvents(sorted.map((e) => ({ ...e, notes: e.notes || null })));
+    const written = await new LocalLake(services.lakeDir).writeCompanyEvents(sorted.map((e) => ({ ...e, notes: e.notes || null })));
+    // A sync delivers only what it wrote itself: tell the next one about this file.
+    await markForDelivery(new StateStore(services.home), services.settings.s3, written.filesWritten);
   } finally {
     await lock.release();
   }
