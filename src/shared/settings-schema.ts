@@ -81,6 +81,8 @@ export const settingsSchema = z.object({
       onNoData: z.boolean().default(true),
       onFailure: z.boolean().default(true),
       tokenExpiryWarningDays: z.number().int().min(0).max(60).default(10),
+      // A mail when a follower goal turns at-risk or behind (once per goal per status change).
+      onGoalStatus: z.boolean().default(true),
       smtp: smtpSchema.prefault({}),
     })
     .prefault({}),

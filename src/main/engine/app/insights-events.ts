@@ -12,10 +12,10 @@ import { COMPANY_EVENTS_COLUMNS, COMPANY_EVENTS_KEY } from '../lake/lake-layout'
 import { LocalLake } from '../lake/local-lake';
 import { acquireLock } from '../sync/sync-lock';
 import { normaliseEventInput } from './insights-event-input';
-import { readListFile, writeListFile } from './insights-json-file';
-import type { InsightsServices } from './insights-selection';
+import { EVENTS_FILE, readListFile, writeListFile } from './insights-json-file';
 
-export const EVENTS_FILE = 'events.json';
+export { EVENTS_FILE };
+import type { InsightsServices } from './insights-selection';
 
 function usage(message: string, hint = 'see: follower-pulse events --help'): AppError {
   return new AppError('USAGE', message, { hint });
