@@ -83,6 +83,10 @@ export const settingsSchema = z.object({
       onNoData: z.boolean().default(true),
       onFailure: z.boolean().default(true),
       tokenExpiryWarningDays: z.number().int().min(0).max(60).default(10),
+      // A mail when a follower goal turns at-risk or behind (once per goal per status change).
+      onGoalStatus: z.boolean().default(true),
+      // A weekly e-mail with the headline figures, the followers chart and the goals, sent by the daily sync.
+      weeklySummary: z.boolean().default(false),
       smtp: smtpSchema.prefault({}),
     })
     .prefault({}),

@@ -50,7 +50,7 @@ describe('insights UI methods', () => {
     expect(badImport).toMatchObject({ ok: false, code: 'USAGE' });
     expect(!badImport.ok && badImport.message).toContain('row 2');
     expect(await readFile(join(home, 'events.json'), 'utf8')).toBe(before);
-    expect(value(await handlers.handle('events.import', { csv: 'day,title,account_id\n2026-11-01,Fine,linkedin:99\n' }))).toEqual({ imported: 1 });
+    expect(value(await handlers.handle('events.import', { csv: 'id,day,title,account_id\nimp-9,2026-11-01,Fine,linkedin:99\n' }))).toEqual({ imported: 1 });
     const listed = value(await handlers.handle('events.list', undefined));
     expect(listed.events.map((e) => e.title)).toEqual(['Launch post', 'November ads', 'Fine', 'Webinar (moved)']);
     expect(value(await handlers.handle('events.remove', { id: added.id }))).toEqual({ removed: true });

@@ -126,6 +126,12 @@ describe('athenaDdl', () => {
     }
   });
 
+  it('company_events carries account_id last (contract §6), so files written before it still line up', () => {
+    const table = definition('company_events');
+    expect(table.columns.map((c) => c.name)).toEqual(['id', 'day', 'end_day', 'network', 'category', 'title', 'notes', 'account_id']);
+    expect(table.columns.at(-1)!.comment).toContain('every page');
+  });
+
   it('normalises the prefix the way the S3 uploader does', () => {
     expect(lakeS3Url('acme-data', '')).toBe('s3://acme-data/');
     expect(lakeS3Url('acme-data', '/social/pulse')).toBe('s3://acme-data/social/pulse/');

@@ -10,6 +10,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Inline images referenced from the HTML as `cid:` (the weekly summary's chart). */
+  attachments?: { filename: string; content: Buffer; cid: string; contentType: string }[];
 }
 
 /** The seam between alert logic and SMTP: tests and `doctor` may pass their own. */
@@ -71,7 +73,7 @@ export function createSmtpTransport(smtp: SmtpSettings, password: string | null,
     async send(message) {
       guard('send');
       try {
-        await transporter.sendMail({ from: message.from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+        await transporter.sendMail({ from: message.from, to: message.to, subject: message.subject, text: message.text, html: message.html, ...(message.attachments ? { attachments: message.attachments } : {}) });
       } catch (error) {
         throw smtpFailure(error, smtp, password, 'send');
       }

@@ -74,12 +74,20 @@ export function selectionFollowersAt(accounts: readonly AccountFacts[], n: numbe
   let value = 0;
   let reconstructed = false;
   let any = false;
+  // Called for every day of a period and every page: read the tables without allocating.
   for (const facts of accounts) {
-    const at = followersAt(facts, n);
-    if (!at) continue;
+    if (facts.snapshotDays.length === 0) continue;
+    const table = followersTable(facts);
+    const i = n - table.from;
     any = true;
-    value += at.value;
-    reconstructed ||= at.reconstructed;
+    if (i >= 0 && i < table.values.length) {
+      value += table.values[i];
+      reconstructed ||= table.reconstructed[i] === 1;
+    } else {
+      const at = followersBySearch(facts, n)!;
+      value += at.value;
+      reconstructed ||= at.reconstructed;
+    }
   }
   return any ? { value, reconstructed } : null;
 }

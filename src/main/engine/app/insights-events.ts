@@ -14,10 +14,10 @@ import { acquireLock } from '../sync/sync-lock';
 import { markForDelivery } from '../lake/s3-delivery-ledger';
 import { StateStore } from '../settings/state-store';
 import { normaliseEventInput } from './insights-event-input';
-import { readListFile, writeListFile } from './insights-json-file';
-import type { InsightsServices } from './insights-selection';
+import { EVENTS_FILE, readListFile, writeListFile } from './insights-json-file';
 
-export const EVENTS_FILE = 'events.json';
+export { EVENTS_FILE };
+import type { InsightsServices } from './insights-selection';
 
 function usage(message: string, hint = 'see: follower-pulse events --help'): AppError {
   return new AppError('USAGE', message, { hint });

@@ -10,10 +10,10 @@ import { isDay } from '../dates';
 import { AppError } from '../errors';
 import { isSafeAccountId } from '../lake/lake-layout';
 import { completeGains, eventScope } from './insights-events';
-import { readListFile, writeListFile } from './insights-json-file';
-import type { InsightsServices } from './insights-selection';
+import { GOALS_FILE, readListFile, writeListFile } from './insights-json-file';
 
-export const GOALS_FILE = 'goals.json';
+export { GOALS_FILE };
+import type { InsightsServices } from './insights-selection';
 
 function usage(message: string): AppError {
   return new AppError('USAGE', message, { hint: 'see: follower-pulse goals --help' });

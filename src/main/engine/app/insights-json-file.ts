@@ -2,6 +2,9 @@ import { chmod, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../atomic-write';
 import { AppError } from '../errors';
 
+export const EVENTS_FILE = 'events.json';
+export const GOALS_FILE = 'goals.json';
+
 /**
  * events.json and goals.json: `{ "version": 1, "<key>": [...] }`, written atomically and 0600.
  * A damaged file is reported, never overwritten (the user's entries would be lost).

@@ -60,7 +60,7 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
         sources,
         tokenInfo,
         destinations,
-        alerter: options.alerts === false ? undefined : (record) => sendAlertsIfAny(options, state, record),
+        alerter: options.alerts === false ? undefined : async (record) => [...(await sendAlertsIfAny(options, state, record)), ...(await goalAlerts(options, lake.dir))],
       },
       { trigger: options.trigger, accountId: options.accountId, range: options.range },
     );
@@ -80,6 +80,12 @@ async function defaultDestinations(settings: Settings, lake: LocalLake, logger: 
   const { stateStoreLedger } = await import('../lake/s3-delivery-ledger');
   const destination = await createS3Destination(settings, lake, logger, { ledger: stateStoreLedger(state), now });
   return destination ? [destination] : [];
+}
+
+/** Follower goals that turned at-risk or behind (engine/app/insights-goal-alerts.ts). */
+async function goalAlerts(options: ExecuteSyncOptions, lakeDir: string): Promise<RunRecord['alerts']> {
+  const { goalAlertsAfterSync } = await import('../app/insights-goal-alerts');
+  return goalAlertsAfterSync({ home: options.home, lakeDir, settings: options.settings, secrets: options.secrets, logger: options.logger, now: options.now });
 }
 
 /** Mail code is loaded only for a run that has something to say. */
