@@ -1,6 +1,7 @@
 // `npm run bench`: how cheap the daily job is, against the fake LinkedIn API on 127.0.0.1 with
 // a realistic per-request latency. Prints figures and ratios; never fails a build.
-//   npm run bench -- [--latency MS] [--runs N] [--pages N] [--concurrency N]
+//   npm run bench:sync -- [--latency MS] [--runs N] [--pages N] [--concurrency N]
+// (`npm run bench` runs this and then the dashboard's benchmark, scripts/bench-insights.ts.)
 import { parseArgs } from 'node:util';
 import { addDays, dayRange } from '../src/main/engine/dates';
 import { LinkedInClient } from '../src/main/engine/sources/linkedin/linkedin-client';

@@ -88,6 +88,8 @@ test('a goal shows its progress, pace and status', async ({ page, api }) => {
   await form.getByLabel('Nome (opcional)').fill('Meta do trimestre');
   await form.getByRole('button', { name: 'Criar meta' }).click();
   const ambitious = page.getByTestId('goal-card').filter({ hasText: 'Meta do trimestre' });
+  // The card appears once the engine has saved the goal; only then ask for it.
+  await expect(ambitious).toBeVisible();
   const goal = (await api.value('goals.list')).goals.find((g) => g.name === 'Meta do trimestre');
   expect(goal).toBeDefined();
   expect(goal!.status).not.toBe('met');
