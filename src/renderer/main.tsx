@@ -2,7 +2,6 @@
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
-import './styles/theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { UiApi } from '../shared/ui-api';

@@ -17,14 +17,25 @@ export function readTheme(): ThemeChoice {
   }
 }
 
+const SYSTEM_DARK = '(prefers-color-scheme: dark)';
+
+/** Sets the palette on <html> (base.css): the choice, or for "system" the OS theme right now. */
 export function applyTheme(choice: ThemeChoice): void {
-  if (choice === 'system') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = choice;
+  const dark = choice === 'dark' || (choice === 'system' && window.matchMedia(SYSTEM_DARK).matches);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 }
 
 export function useTheme(): [ThemeChoice, (choice: ThemeChoice) => void] {
   const [theme, setThemeState] = useState<ThemeChoice>(readTheme);
-  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => {
+    applyTheme(theme);
+    if (theme !== 'system') return undefined;
+    // "System" follows the OS while the app is open, not only at start.
+    const query = window.matchMedia(SYSTEM_DARK);
+    const follow = (): void => applyTheme('system');
+    query.addEventListener('change', follow);
+    return () => query.removeEventListener('change', follow);
+  }, [theme]);
   const setTheme = useCallback((choice: ThemeChoice) => {
     try {
       if (choice === 'system') window.localStorage.removeItem(STORAGE_KEY);

@@ -42,16 +42,10 @@ function read(): ChartColors {
 export function useChartColors(): ChartColors {
   const [colors, setColors] = useState(read);
   useEffect(() => {
-    const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const onChange = (): void => setColors(read());
-    media.addEventListener('change', onChange);
-    // The in-app theme switch sets data-theme on <html>.
-    const observer = new MutationObserver(onChange);
+    // use-theme.ts sets data-theme on <html> for the in-app switch and for an OS flip alike.
+    const observer = new MutationObserver(() => setColors(read()));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => {
-      media.removeEventListener('change', onChange);
-      observer.disconnect();
-    };
+    return () => observer.disconnect();
   }, []);
   return colors;
 }

@@ -1,6 +1,12 @@
-import type { Day } from '../../dates';
+import type { CoverageView } from '../../../../shared/ui-api';
+import { addDays, type Day } from '../../dates';
 import { type GainRow, preferApiRows, type TotalRow } from '../../lake/lake-rows';
 import { missingDays, type PlanWindowBounds } from '../../sync/sync-planner';
+
+/** The Data view shows this many days of gains. */
+export const RECENT_GAIN_DAYS = 90;
+
+type DayGains = CoverageView['recentGains'][number];
 
 /**
  * What the lake holds for one account, judged against the window its network serves (pure).
@@ -19,14 +25,37 @@ export interface AccountCoverage {
   presentDays: Day[];
   missingDays: Day[];
   totalFollowers: number | null;
-  /** One row per day, api preferred, ascending. */
-  gains: GainRow[];
+  /** The last RECENT_GAIN_DAYS days of the window that have gains, ascending. */
+  recentGains: DayGains[];
 }
 
+/**
+ * An account's days as coverage reads them, already one per day (api over import applied):
+ * `days` ascending, `gainsFrom(day)` the gains of the days from `day` on.
+ */
+export interface CoverageInput {
+  days: readonly Day[];
+  gainsFrom: (from: Day) => DayGains[];
+  totalFollowers: number | null;
+}
+
+/** From the lake's rows of both sources. */
 export function accountCoverage(gains: readonly GainRow[], totals: readonly TotalRow[], bounds: PlanWindowBounds): AccountCoverage {
   const chosen = preferApiRows(gains);
-  const days = chosen.map((row) => row.day);
+  return coverageOf(
+    {
+      days: chosen.map((row) => row.day),
+      gainsFrom: (from) => chosen.filter((row) => row.day >= from).map((row) => ({ day: row.day, organic: row.organicGain, paid: row.paidGain, total: row.totalGain })),
+      totalFollowers: preferApiRows(totals).at(-1)?.followers ?? null,
+    },
+    bounds,
+  );
+}
+
+export function coverageOf(input: CoverageInput, bounds: PlanWindowBounds): AccountCoverage {
+  const { days } = input;
   const firstDay = days[0] ?? null;
+  const recentFrom = addDays(bounds.newest, -(RECENT_GAIN_DAYS - 1));
   return {
     firstDay,
     lastDay: days[days.length - 1] ?? null,
@@ -35,12 +64,7 @@ export function accountCoverage(gains: readonly GainRow[], totals: readonly Tota
     windowEnd: bounds.newest,
     presentDays: days.filter((d) => d >= bounds.oldest && d <= bounds.newest),
     missingDays: missingDays(new Set(days), firstDay, bounds),
-    totalFollowers: latestTotal(totals),
-    gains: chosen,
+    totalFollowers: input.totalFollowers,
+    recentGains: input.gainsFrom(recentFrom).filter((g) => g.day <= bounds.newest),
   };
-}
-
-/** The newest day's follower count; an api snapshot beats an import for the same day. */
-function latestTotal(totals: readonly TotalRow[]): number | null {
-  return preferApiRows(totals).at(-1)?.followers ?? null;
 }

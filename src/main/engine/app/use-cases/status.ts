@@ -1,7 +1,6 @@
 import type { RunRecord } from '../../../../shared/run-record';
 import type { AccountSettings, Settings } from '../../../../shared/settings-schema';
 import type { CoverageView } from '../../../../shared/ui-api';
-import { addDays } from '../../dates';
 import { RunHistory } from '../../history/run-history';
 import { LocalLake } from '../../lake/local-lake';
 import { nextDailyRun } from '../../schedule/next-run';
@@ -9,12 +8,11 @@ import { type AppState, StateStore } from '../../settings/state-store';
 import { findSource, SOURCES } from '../../sources/registry';
 import type { SourceDescription } from '../../sources/source';
 import { planBounds } from '../../sync/sync-planner';
-import { type AccountFacts, dayOfNumber } from '../../analytics/daily-facts';
+import { type AccountFacts, dayNumber, dayOfNumber } from '../../analytics/daily-facts';
 import { lakeFactsCachePath } from '../../derived/derived-paths';
 import type { LakeFacts } from '../../derived/lake-facts-store';
 import { lakeFactsStoreFor } from '../../derived/shared-store';
-import type { GainRow, TotalRow } from '../../lake/lake-rows';
-import { accountCoverage, type AccountCoverage } from './coverage';
+import { accountCoverage, type AccountCoverage, type CoverageInput, coverageOf } from './coverage';
 
 /** `status` and the UI's lake.coverage: the same coverage, missing days and latest total. */
 export interface StatusServices {
@@ -56,7 +54,6 @@ export interface StatusReport {
   tokens: TokenStatus[];
 }
 
-const RECENT_GAIN_DAYS = 90;
 
 /**
  * Every tracked account's coverage, in settings order. Read from the derived copy of the lake
@@ -77,8 +74,7 @@ async function readCoverage(services: StatusServices): Promise<{ account: Accoun
   if (facts !== null) {
     const known = facts;
     return services.settings.accounts.map((account) => {
-      const { gains, totals } = rowsOfFacts(account, known.accounts.get(`${account.network}:${account.id}`));
-      return { account, coverage: accountCoverage(gains, totals, boundsOf(account)) };
+      return { account, coverage: coverageOf(inputOfFacts(known.accounts.get(`${account.network}:${account.id}`)), boundsOf(account)) };
     });
   }
   const lake = new LocalLake(services.lakeDir);
@@ -90,17 +86,19 @@ async function readCoverage(services: StatusServices): Promise<{ account: Accoun
   );
 }
 
-/** The derived facts (api over import already applied) as lake rows, one per day. */
-function rowsOfFacts(account: AccountSettings, facts: AccountFacts | undefined): { gains: GainRow[]; totals: TotalRow[] } {
-  if (!facts) return { gains: [], totals: [] };
-  const base = { network: account.network, accountId: account.id, source: 'api' as const, fetchedAt: '' };
-  const gains: GainRow[] = [];
-  for (let i = 0; i < facts.length; i++) {
-    if (!facts.has[i]) continue;
-    gains.push({ ...base, day: dayOfNumber(facts.start + i), organicGain: facts.organic[i], paidGain: facts.paidMissing[i] ? null : facts.paid[i], totalGain: facts.total[i] });
-  }
-  const totals: TotalRow[] = facts.snapshotDays.map((n, i) => ({ ...base, day: dayOfNumber(n), followers: facts.snapshotValues[i] }));
-  return { gains, totals };
+/** The derived facts (api over import already applied there) as coverage reads them. */
+function inputOfFacts(facts: AccountFacts | undefined): CoverageInput {
+  if (!facts) return { days: [], gainsFrom: () => [], totalFollowers: null };
+  const days: string[] = [];
+  for (let i = 0; i < facts.length; i++) if (facts.has[i]) days.push(dayOfNumber(facts.start + i));
+  const gainsFrom: CoverageInput['gainsFrom'] = (from) => {
+    const out: ReturnType<CoverageInput['gainsFrom']> = [];
+    for (let i = Math.max(0, dayNumber(from) - facts.start); i < facts.length; i++) {
+      if (facts.has[i]) out.push({ day: dayOfNumber(facts.start + i), organic: facts.organic[i], paid: facts.paidMissing[i] ? null : facts.paid[i], total: facts.total[i] });
+    }
+    return out;
+  };
+  return { days, gainsFrom, totalFollowers: facts.snapshotValues.at(-1) ?? null };
 }
 
 export async function collectStatus(services: StatusServices): Promise<StatusReport> {
@@ -143,7 +141,6 @@ function tokenStatuses(state: AppState, sources: readonly SourceDescription[]): 
 /** lake.coverage: the coverage strip and the last 90 days' gains of every tracked account. */
 export async function coverageViews(services: StatusServices): Promise<CoverageView[]> {
   return (await readCoverage(services)).map(({ account, coverage }) => {
-    const recentFrom = addDays(coverage.windowEnd, -(RECENT_GAIN_DAYS - 1));
     return {
       network: account.network,
       accountId: account.id,
@@ -155,9 +152,7 @@ export async function coverageViews(services: StatusServices): Promise<CoverageV
       presentDays: coverage.presentDays,
       missingDays: coverage.missingDays,
       totalFollowers: coverage.totalFollowers,
-      recentGains: coverage.gains
-        .filter((row) => row.day >= recentFrom && row.day <= coverage.windowEnd)
-        .map((row) => ({ day: row.day, organic: row.organicGain, paid: row.paidGain, total: row.totalGain })),
+      recentGains: coverage.recentGains,
     };
   });
 }
