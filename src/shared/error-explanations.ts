@@ -154,6 +154,234 @@ const EXPLANATIONS: Partial<Record<ErrorCode, Entry>> = {
       todo: 'Check the page ID in Settings › Pages.',
     },
   },
+  FACEBOOK_TOKEN_MISSING: {
+    'pt-BR': {
+      title: 'Sem token do Facebook',
+      what: 'Nenhum token do Facebook está salvo.',
+      todo: 'Cole um token de Página do Facebook em Configurações › Redes ou rode: follower-pulse secret set facebook.pageToken.',
+    },
+    en: {
+      title: 'No Facebook token',
+      what: 'No Facebook token is stored.',
+      todo: 'Paste a Facebook Page token in Settings › Networks or run: follower-pulse secret set facebook.pageToken.',
+    },
+  },
+  FACEBOOK_TOKEN_EXPIRED: {
+    'pt-BR': {
+      title: 'Token do Facebook expirado',
+      what: 'O token do Facebook expirou ou deixou de valer (por exemplo, após uma troca de senha).',
+      todo: 'Gere um token novo e salve em Configurações › Redes ou rode: follower-pulse secret set facebook.pageToken.',
+    },
+    en: {
+      title: 'Facebook token expired',
+      what: 'The Facebook token has expired or is no longer valid (for example after a password change).',
+      todo: 'Create a new token and store it in Settings › Networks or run: follower-pulse secret set facebook.pageToken.',
+    },
+  },
+  FACEBOOK_PERMISSION_DENIED: {
+    'pt-BR': {
+      title: 'Sem permissão no Facebook',
+      what: 'O Facebook recusou o acesso com este token.',
+      todo: 'Gere um token com as permissões pages_read_engagement e read_insights, de alguém que pode analisar a conta.',
+    },
+    en: {
+      title: 'No permission on Facebook',
+      what: 'Facebook refused access with this token.',
+      todo: 'Create a token with the pages_read_engagement and read_insights permissions, from someone who can analyse the account.',
+    },
+  },
+  FACEBOOK_THROTTLED: {
+    'pt-BR': {
+      title: 'Facebook pediu uma pausa',
+      what: 'O Facebook recusou as chamadas por excesso de requisições em pouco tempo.',
+      todo: 'Use Sincronizar agora daqui a alguns minutos; a sincronização diária também tenta de novo sozinha.',
+    },
+    en: {
+      title: 'Facebook asked to slow down',
+      what: 'Facebook refused the calls because too many were made in a short time.',
+      todo: 'Use Sync now in a few minutes; the daily sync also tries again by itself.',
+    },
+  },
+  FACEBOOK_DAILY_LIMIT: {
+    'pt-BR': {
+      title: 'Limite do Facebook atingido',
+      what: 'O limite de chamadas do Facebook acabou por enquanto; ele informa quanto tempo falta.',
+      todo: 'Nada a fazer: a próxima sincronização depois desse prazo completa os dias.',
+    },
+    en: {
+      title: 'Facebook limit reached',
+      what: "Facebook's call limit is used up for now; it says how long until it returns.",
+      todo: 'Nothing to do: the next sync after that time fills in the days.',
+    },
+  },
+  FACEBOOK_BAD_REQUEST: {
+    'pt-BR': {
+      title: 'O Facebook recusou o pedido',
+      what: 'O Facebook recusou o pedido (conta ou versão da API inválida).',
+      todo: 'Confira o id da conta e a versão da API (facebook.apiVersion) nas configurações.',
+    },
+    en: {
+      title: 'Facebook refused the request',
+      what: 'Facebook refused the request (a wrong account id or API version).',
+      todo: 'Check the account id and the API version (facebook.apiVersion) in the settings.',
+    },
+  },
+  FACEBOOK_BAD_RESPONSE: {
+    'pt-BR': {
+      title: 'Resposta inesperada do Facebook',
+      what: 'O Facebook respondeu com um erro ou em um formato inesperado.',
+      todo: 'Tente de novo mais tarde; se continuar, o serviço pode ter mudado.',
+    },
+    en: {
+      title: 'Unexpected answer from Facebook',
+      what: 'Facebook answered with an error or in an unexpected shape.',
+      todo: 'Try again later; if it goes on, the service may have changed.',
+    },
+  },
+  INSTAGRAM_TOKEN_MISSING: {
+    'pt-BR': {
+      title: 'Sem token do Instagram',
+      what: 'Nenhum token do Instagram está salvo.',
+      todo: 'Cole um token de acesso do Instagram em Configurações › Redes ou rode: follower-pulse secret set instagram.accessToken.',
+    },
+    en: {
+      title: 'No Instagram token',
+      what: 'No Instagram token is stored.',
+      todo: 'Paste an Instagram access token in Settings › Networks or run: follower-pulse secret set instagram.accessToken.',
+    },
+  },
+  INSTAGRAM_TOKEN_EXPIRED: {
+    'pt-BR': {
+      title: 'Token do Instagram expirado',
+      what: 'O token do Instagram expirou ou deixou de valer (por exemplo, após uma troca de senha).',
+      todo: 'Gere um token novo e salve em Configurações › Redes ou rode: follower-pulse secret set instagram.accessToken.',
+    },
+    en: {
+      title: 'Instagram token expired',
+      what: 'The Instagram token has expired or is no longer valid (for example after a password change).',
+      todo: 'Create a new token and store it in Settings › Networks or run: follower-pulse secret set instagram.accessToken.',
+    },
+  },
+  INSTAGRAM_PERMISSION_DENIED: {
+    'pt-BR': {
+      title: 'Sem permissão no Instagram',
+      what: 'O Instagram recusou o acesso com este token.',
+      todo: 'Gere um token com as permissões instagram_basic e instagram_manage_insights, de alguém que pode analisar a conta.',
+    },
+    en: {
+      title: 'No permission on Instagram',
+      what: 'Instagram refused access with this token.',
+      todo: 'Create a token with the instagram_basic and instagram_manage_insights permissions, from someone who can analyse the account.',
+    },
+  },
+  INSTAGRAM_THROTTLED: {
+    'pt-BR': {
+      title: 'Instagram pediu uma pausa',
+      what: 'O Instagram recusou as chamadas por excesso de requisições em pouco tempo.',
+      todo: 'Use Sincronizar agora daqui a alguns minutos; a sincronização diária também tenta de novo sozinha.',
+    },
+    en: {
+      title: 'Instagram asked to slow down',
+      what: 'Instagram refused the calls because too many were made in a short time.',
+      todo: 'Use Sync now in a few minutes; the daily sync also tries again by itself.',
+    },
+  },
+  INSTAGRAM_DAILY_LIMIT: {
+    'pt-BR': {
+      title: 'Limite do Instagram atingido',
+      what: 'O limite de chamadas do Instagram acabou por enquanto; ele informa quanto tempo falta.',
+      todo: 'Nada a fazer: a próxima sincronização depois desse prazo completa os dias.',
+    },
+    en: {
+      title: 'Instagram limit reached',
+      what: "Instagram's call limit is used up for now; it says how long until it returns.",
+      todo: 'Nothing to do: the next sync after that time fills in the days.',
+    },
+  },
+  INSTAGRAM_BAD_REQUEST: {
+    'pt-BR': {
+      title: 'O Instagram recusou o pedido',
+      what: 'O Instagram recusou o pedido (conta ou versão da API inválida).',
+      todo: 'Confira o id da conta e a versão da API (instagram.apiVersion) nas configurações.',
+    },
+    en: {
+      title: 'Instagram refused the request',
+      what: 'Instagram refused the request (a wrong account id or API version).',
+      todo: 'Check the account id and the API version (instagram.apiVersion) in the settings.',
+    },
+  },
+  INSTAGRAM_BAD_RESPONSE: {
+    'pt-BR': {
+      title: 'Resposta inesperada do Instagram',
+      what: 'O Instagram respondeu com um erro ou em um formato inesperado.',
+      todo: 'Tente de novo mais tarde; se continuar, o serviço pode ter mudado.',
+    },
+    en: {
+      title: 'Unexpected answer from Instagram',
+      what: 'Instagram answered with an error or in an unexpected shape.',
+      todo: 'Try again later; if it goes on, the service may have changed.',
+    },
+  },
+  X_TOKEN_MISSING: {
+    'pt-BR': {
+      title: 'Sem token do X',
+      what: 'Nenhum token Bearer do X está salvo.',
+      todo: 'Cole o token Bearer do app (console.x.com) em Configurações › Redes ou rode: follower-pulse secret set x.bearerToken.',
+    },
+    en: {
+      title: 'No X token',
+      what: 'No X Bearer token is stored.',
+      todo: 'Paste the app Bearer token (console.x.com) in Settings › Networks or run: follower-pulse secret set x.bearerToken.',
+    },
+  },
+  X_TOKEN_INVALID: {
+    'pt-BR': {
+      title: 'Token do X recusado',
+      what: 'O X recusou o token Bearer do app (inválido, revogado ou sem créditos).',
+      todo: 'Confira o app e os créditos em console.x.com e salve o token de novo: follower-pulse secret set x.bearerToken.',
+    },
+    en: {
+      title: 'X token refused',
+      what: "X refused the app's Bearer token (invalid, revoked or out of credits).",
+      todo: 'Check the app and its credits at console.x.com and store the token again: follower-pulse secret set x.bearerToken.',
+    },
+  },
+  X_THROTTLED: {
+    'pt-BR': {
+      title: 'X pediu uma pausa',
+      what: 'O limite de consultas do X acabou nesta janela de 15 minutos.',
+      todo: 'Use Sincronizar agora depois do horário indicado; a sincronização diária também tenta de novo sozinha.',
+    },
+    en: {
+      title: 'X asked to slow down',
+      what: "X's look-up limit for this 15-minute window is used up.",
+      todo: 'Use Sync now after the time shown; the daily sync also tries again by itself.',
+    },
+  },
+  X_NOT_FOUND: {
+    'pt-BR': {
+      title: 'Conta do X não encontrada',
+      what: 'O X não tem uma conta com este nome de usuário (ou ela está suspensa).',
+      todo: 'Confira o nome de usuário, sem @, em Configurações › Redes.',
+    },
+    en: {
+      title: 'X account not found',
+      what: 'X has no account with this username (or it is suspended).',
+      todo: 'Check the username, without @, in Settings › Networks.',
+    },
+  },
+  X_BAD_RESPONSE: {
+    'pt-BR': {
+      title: 'Resposta inesperada do X',
+      what: 'O X respondeu com um erro ou em um formato inesperado.',
+      todo: 'Tente de novo mais tarde; se continuar, o serviço pode ter mudado.',
+    },
+    en: {
+      title: 'Unexpected answer from X',
+      what: 'X answered with an error or in an unexpected shape.',
+      todo: 'Try again later; if it goes on, the service may have changed.',
+    },
+  },
   NETWORK: {
     'pt-BR': {
       title: 'Sem conexão',
