@@ -119,7 +119,8 @@ export function classifyGraphFailure(network: GraphNetwork, failure: GraphFailur
           : 'the token needs instagram_basic and instagram_manage_insights for a professional account',
     });
   }
-  if (failure.insights && (graphCode === 100 || fields?.subcode === 2874008)) {
+  // #100 is Graph's generic "invalid parameter": only its invalid-metric form means a removed metric.
+  if (failure.insights && ((graphCode === 100 && /metric/i.test(fields?.message ?? '')) || fields?.subcode === 2874008)) {
     return new GraphMetricUnavailableError(network, `${display} does not serve the daily follower metric for this account${said}`);
   }
   if (failure.status >= 500 || graphCode === 1 || graphCode === 2) {

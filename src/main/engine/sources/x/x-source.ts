@@ -65,7 +65,8 @@ export const xSource: SourceDescription = {
     // Reads are billed per resource and UTC day (social-apis.md §7): one snapshot a day is enough.
     totals: { kind: 'snapshot-per-utc-day' },
   },
-  planSettings: (_settings: Settings) => ({ lagDays: 0, lookbackDays: 1, backfillDays: 1 }),
+  // No gains stream: an empty window (oldest after newest), so status and alerts expect no days.
+  planSettings: (_settings: Settings) => ({ lagDays: 1, lookbackDays: 1, backfillDays: 0, oldestServedDay: (today) => today }),
   settings: { section: 'x', schema: xSettingsSchema },
   token: {
     accessSecret: 'x.bearerToken',
