@@ -165,4 +165,19 @@ describe('follower-pulse sync across LinkedIn, Facebook, Instagram and X (built 
     expect((JSON.parse(again.stdout) as RunRecord).status).toBe('partial');
     expect(x.requests).toHaveLength(1);
   });
+
+  it('accounts add facebook|instagram|x ID resolves each name through its own API', async () => {
+    await writeFile(join(home, 'settings.json'), JSON.stringify({ version: 1, facebook: { apiBaseUrl: graph.url }, instagram: { apiBaseUrl: graph.url }, x: { apiBaseUrl: x.apiBaseUrl } }));
+    const fb = await runCliProcess(['accounts', 'add', 'facebook', PAGE], env(NOW));
+    expect(fb.stdout).toContain(`Added Acme Brasil (Facebook ${PAGE})`);
+    const ig = await runCliProcess(['accounts', 'add', 'instagram', IG], env(NOW));
+    expect(ig.stdout).toContain(`Added acme.br (Instagram ${IG})`);
+    const handle = await runCliProcess(['accounts', 'add', 'x', `@${HANDLE}`], env(NOW));
+    expect(handle.stdout).toContain(`Added Acme no X (X ${HANDLE})`);
+    const bad = await runCliProcess(['accounts', 'add', 'x', 'not a handle!'], env(NOW));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not an X handle');
+    const settings = JSON.parse(await readFile(join(home, 'settings.json'), 'utf8')) as { accounts: { network: string; id: string }[] };
+    expect(settings.accounts.map((a) => `${a.network}:${a.id}`)).toEqual([`facebook:${PAGE}`, `instagram:${IG}`, `x:${HANDLE}`]);
+  });
 });
