@@ -157,7 +157,13 @@ export interface UiApiMethods {
   'data.query': { request: { sql: string; engine: QueryEngineName; maxRows?: number }; response: QueryResultDto };
   'doctor.run': { request: void; response: DoctorCheck[] };
   'alerts.sendTest': { request: void; response: { sentTo: string[] } };
+  'sources.testConnection': { request: { network: Network; accountId?: string }; response: ConnectionTest };
 }
+
+/** "Test connection" for one network: its token works and, given an account, what it reads. */
+export type ConnectionTest =
+  | { network: Network; ok: true; accountId: string | null; name: string | null; followers: number | null }
+  | { network: Network; ok: false; accountId: string | null; problem: { code: ErrorCode; message: string; hint?: string } };
 
 export type UiMethod = keyof UiApiMethods;
 export type UiRequest<M extends UiMethod> = UiApiMethods[M]['request'];
@@ -202,6 +208,7 @@ export const UI_METHODS = [
   'data.previews',
   'data.query',
   'doctor.run',
+  'sources.testConnection',
   'alerts.sendTest',
 ] as const satisfies readonly UiMethod[];
 

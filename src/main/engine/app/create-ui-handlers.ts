@@ -19,6 +19,7 @@ import { createSupportHandlers } from './support-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { SyncCoordinator } from './sync-coordinator';
 import { createSourceUiHandlers } from '../sources/registry';
+import { createConnectionTestHandlers } from '../sources/connection-test';
 import type { UiHandlers } from './ui-handlers';
 
 export type { UiHandlerDeps } from './app-context';
@@ -68,6 +69,7 @@ export function createUiHandlers(deps: UiHandlerDeps): AppUiHandlers {
     ...createSyncHandlers(ctx, syncs, () => scheduler?.state ?? null),
     ...data.handlers(),
     ...createSupportHandlers(ctx),
+    ...createConnectionTestHandlers(ctx),
   };
 
   let closed = false;
