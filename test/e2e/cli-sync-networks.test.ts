@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { RunRecord } from '../../src/shared/run-record';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin';
 import { cliEnv, readTree, runCliProcess, tempHome } from '../support/cli-harness';
-import { defaultFollows, defaultUnfollows, type FakeGraph, startFakeGraph } from '../support/fake-graph-server';
-import { type FakeX, startFakeX } from '../support/fake-x-server';
+import { defaultFollows, defaultUnfollows, type FakeGraph, startFakeGraph } from '../fakes/fake-graph';
+import { type FakeX, startFakeX } from '../fakes/fake-x';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 
 /*

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../src/main/engine/secrets/memory-secret-store';
 import { testConnection } from '../../src/main/engine/sources/connection-test';
 import { defaultSettings, type Settings } from '../../src/shared/settings-schema';
-import { type FakeGraph, startFakeGraph } from '../support/fake-graph-server';
-import { type FakeX, startFakeX } from '../support/fake-x-server';
+import { type FakeGraph, startFakeGraph } from '../fakes/fake-graph';
+import { type FakeX, startFakeX } from '../fakes/fake-x';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 const GRAPH_TOKEN = 'EAAGtest-connection-token';

@@ -7,7 +7,7 @@ import { SharedBackoff } from '../../src/main/engine/sources/shared-backoff';
 import { planBounds, requestWindows } from '../../src/main/engine/sync/sync-planner';
 import { defaultSettings } from '../../src/shared/settings-schema';
 import { caught } from '../support/caught';
-import { defaultFollows, defaultUnfollows, type FakeGraph, startFakeGraph } from '../support/fake-graph-server';
+import { defaultFollows, defaultUnfollows, type FakeGraph, startFakeGraph } from '../fakes/fake-graph';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 const TOKEN = 'EAAGsecretPAGEtoken-do-not-leak-123';

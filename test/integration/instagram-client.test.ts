@@ -4,7 +4,7 @@ import { instagramSource, type InstagramSourceClient } from '../../src/main/engi
 import { planBounds, requestWindows } from '../../src/main/engine/sync/sync-planner';
 import { defaultSettings } from '../../src/shared/settings-schema';
 import { caught } from '../support/caught';
-import { type FakeGraph, startFakeGraph } from '../support/fake-graph-server';
+import { type FakeGraph, startFakeGraph } from '../fakes/fake-graph';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
 const TOKEN = 'IGQsecret-instagram-token';

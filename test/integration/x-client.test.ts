@@ -6,7 +6,7 @@ import { waitBeforeNextCallMs } from '../../src/main/engine/sources/x/x-rate-lim
 import { xSource, type XSourceClient } from '../../src/main/engine/sources/x/x-source';
 import { defaultSettings } from '../../src/shared/settings-schema';
 import { caught } from '../support/caught';
-import { type FakeX, startFakeX } from '../support/fake-x-server';
+import { type FakeX, startFakeX } from '../fakes/fake-x';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAbearer-do-not-leak';
 

@@ -1,4 +1,4 @@
-import { type FakeX, startFakeX } from '../support/fake-x-server';
+import { type FakeX, startFakeX } from '../fakes/fake-x';
 import { expect, test } from './support/fixtures';
 
 const X_TOKEN = 'AAAAui-bearer-token';
