@@ -180,4 +180,17 @@ describe('follower-pulse sync across LinkedIn, Facebook, Instagram and X (built 
     const settings = JSON.parse(await readFile(join(home, 'settings.json'), 'utf8')) as { accounts: { network: string; id: string }[] };
     expect(settings.accounts.map((a) => `${a.network}:${a.id}`)).toEqual([`facebook:${PAGE}`, `instagram:${IG}`, `x:${HANDLE}`]);
   });
+
+  it('a Facebook metric Meta removed degrades to snapshots only: totals land, a warning, no failure', async () => {
+    graph.removeMetric('page_daily_follows_unique');
+    const r = await runCliProcess(['sync', '--json'], env(NOW));
+    const record = JSON.parse(r.stdout) as RunRecord;
+    expect(record.status).toBe('success');
+    expect(r.code).toBe(0);
+    expect(record.accounts.find((a) => a.network === 'facebook')).toMatchObject({ error: null, daysWritten: 0, missingDays: [] });
+    expect(record.warnings.map((w) => w.code)).toContain('FACEBOOK_METRIC_UNAVAILABLE');
+    expect(await lakeFile('follower_totals', '2026-11', 'facebook', PAGE)).toEqual([`2026-11-28,facebook,${PAGE},48210,api,${record.startedAt}`]);
+    expect(await lakeFile('follower_gains', '2026-11', 'facebook', PAGE)).toEqual([]);
+    expect(r.stderr).toContain('Facebook');
+  });
 });

@@ -135,6 +135,11 @@ export interface FetchWindow {
 export interface SourceClient {
   /** HTTP requests sent so far, retries included (run records report apiCalls). */
   readonly apiCalls: number;
+  /**
+   * Set once the network has stopped serving its gains metric (e.g. removed by a deprecation):
+   * the run records totals only and warns, rather than reporting every day missing.
+   */
+  readonly gainsUnavailable?: boolean;
   fetchGains(accountId: string, window: FetchWindow): Promise<NetworkGain[]>;
   fetchTotal(accountId: string): Promise<number>;
   lookUpName(accountId: string): Promise<string>;

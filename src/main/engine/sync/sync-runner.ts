@@ -266,12 +266,13 @@ async function syncAccount(
     const written = mergeLakeWriteResults(gainsWritten, await deps.lake.mergeTotals(totals));
     const present = new Set([...coverage.days, ...gains.map((g) => g.day)]);
     const firstDay = earliest(coverage.firstDay, gains[0]?.day ?? null);
-    const missing = gainsStream === undefined
+    const snapshotsOnly = gainsStream === undefined || client.gainsUnavailable === true;
+    const missing = snapshotsOnly
       ? []
       : request.range
         ? plan.daysRequested.filter((d) => !present.has(d))
         : missingDays(present, firstDay, bounds);
-    const newestMissing = gainsStream !== undefined && !request.range && !present.has(bounds.newest);
+    const newestMissing = !snapshotsOnly && !request.range && !present.has(bounds.newest);
     progress('account-done', describeDone(label, name, gainsWritten, missing, bounds));
     return {
       result: { ...base, daysRequested: plan.daysRequested, daysWritten: gainsWritten.daysWritten.length, rowsWritten: written.rowsWritten, missingDays: missing, error: null },

@@ -51,6 +51,10 @@ export class FacebookSourceClient implements SourceClient {
     return this.graph.apiCalls;
   }
 
+  get gainsUnavailable(): boolean {
+    return this.metricsUnavailable !== null;
+  }
+
   async fetchGains(pageId: string, window: FetchWindow): Promise<NetworkGain[]> {
     if (this.metricsUnavailable !== null) return [];
     let body: unknown;

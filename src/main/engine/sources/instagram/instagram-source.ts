@@ -54,6 +54,10 @@ export class InstagramSourceClient implements SourceClient {
     return this.graph.apiCalls;
   }
 
+  get gainsUnavailable(): boolean {
+    return this.metricUnavailable !== null;
+  }
+
   /** One profile read per account and run, shared by the total, the name and the ≥ 100 check. */
   profile(userId: string): Promise<Profile> {
     let profile = this.#profiles.get(userId);
