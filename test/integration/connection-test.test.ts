@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemorySecretStore } from '../../src/main/engine/secrets/memory-secret-store';
 import { testConnection } from '../../src/main/engine/sources/connection-test';
+import { facebookSource } from '../../src/main/engine/sources/facebook/facebook-source';
+import { StateStore } from '../../src/main/engine/settings/state-store';
+import { xSource } from '../../src/main/engine/sources/x/x-source';
 import { defaultSettings, type Settings } from '../../src/shared/settings-schema';
 import { type FakeGraph, startFakeGraph } from '../fakes/fake-graph';
 import { type FakeX, startFakeX } from '../fakes/fake-x';
@@ -55,6 +58,27 @@ describe('sources.testConnection against the fake APIs', () => {
       ok: false,
       problem: { code: 'INSTAGRAM_TOKEN_MISSING' },
     });
+    expect(x.requests).toHaveLength(0);
+  });
+});
+
+describe('doctor checks of the newer networks', () => {
+  const state = new StateStore('/nonexistent-home-for-doctor');
+
+  it('Facebook: the token reads the first tracked Page, or the check fails with the fix', async () => {
+    settings.accounts = [{ network: 'facebook', id: PAGE, name: 'Acme Brasil', enabled: true }];
+    expect(await facebookSource.doctorChecks?.({ settings, secrets: secrets(), state, now: NOW })).toEqual([
+      { id: 'facebook-token', title: 'Facebook token', status: 'ok', detail: 'reads Acme Brasil: 48210 followers' },
+    ]);
+    const [expired] = (await facebookSource.doctorChecks?.({ settings, secrets: secrets({ 'facebook.pageToken': 'stale' }), state, now: NOW })) ?? [];
+    expect(expired).toMatchObject({ status: 'fail', detail: expect.stringContaining('FACEBOOK_TOKEN_EXPIRED') as string, fix: expect.stringContaining('facebook.pageToken') as string });
+  });
+
+  it('X: checks the token is stored without spending a billed read; no account, no check', async () => {
+    expect(await xSource.doctorChecks?.({ settings, secrets: secrets(), state, now: NOW })).toEqual([]);
+    settings.accounts = [{ network: 'x', id: 'AcmeBrasil', name: '', enabled: true }];
+    expect(await xSource.doctorChecks?.({ settings, secrets: secrets(), state, now: NOW })).toMatchObject([{ status: 'ok' }]);
+    expect(await xSource.doctorChecks?.({ settings, secrets: secrets({}), state, now: NOW })).toMatchObject([{ status: 'fail', detail: expect.stringContaining('X_TOKEN_MISSING') as string }]);
     expect(x.requests).toHaveLength(0);
   });
 });

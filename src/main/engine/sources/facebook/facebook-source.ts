@@ -3,6 +3,7 @@ import { facebookSettingsSchema, type Settings } from '../../../../shared/settin
 import { addDays, type Day } from '../../dates';
 import { AppError, toAppError } from '../../errors';
 import type { SecretStore } from '../../secrets/secret-store';
+import { accountDoctorChecks } from '../account-doctor';
 import type { FetchWindow, NetworkGain, SourceClient, SourceClientContext, SourceDescription } from '../source';
 import { GraphClient } from './graph-client';
 import { GraphMetricUnavailableError } from './graph-errors';
@@ -154,4 +155,5 @@ export const facebookSource: SourceDescription = {
   accountUrl: (accountId) => `https://www.facebook.com/${accountId}`,
   createClient: facebookClientFor,
   runWarnings: ({ client }) => facebookRunWarnings(client),
+  doctorChecks: (context) => accountDoctorChecks(facebookSource, context),
 };

@@ -5,6 +5,7 @@ import type { SecretStore } from '../../secrets/secret-store';
 import { GraphClient } from '../facebook/graph-client';
 import { GraphMetricUnavailableError } from '../facebook/graph-errors';
 import { countField, parseInsights, stringField } from '../facebook/graph-insights';
+import { accountDoctorChecks } from '../account-doctor';
 import type { FetchWindow, NetworkGain, SourceClient, SourceClientContext, SourceDescription } from '../source';
 
 export const FOLLOWER_COUNT_METRIC = 'follower_count';
@@ -157,4 +158,5 @@ export const instagramSource: SourceDescription = {
     client instanceof InstagramSourceClient && client.metricUnavailable !== null
       ? [{ code: 'INSTAGRAM_METRIC_UNAVAILABLE', message: `Instagram gains were not recorded, only follower totals: ${client.metricUnavailable}` }]
       : [],
+  doctorChecks: (context) => accountDoctorChecks(instagramSource, context),
 };

@@ -1,6 +1,7 @@
 import { type Settings, xSettingsSchema } from '../../../../shared/settings-schema';
 import { AppError, toAppError } from '../../errors';
 import type { SecretStore } from '../../secrets/secret-store';
+import { accountDoctorChecks } from '../account-doctor';
 import type { FetchWindow, NetworkGain, SourceClient, SourceClientContext, SourceDescription } from '../source';
 import { XClient } from './x-client';
 
@@ -89,4 +90,5 @@ export const xSource: SourceDescription = {
   accountIdHelp: 'HANDLE is the X username after x.com/ (without the @).',
   accountUrl: (accountId) => `https://x.com/${accountId}`,
   createClient: xClientFor,
+  doctorChecks: (context) => accountDoctorChecks(xSource, context, { billed: true }),
 };
