@@ -60,7 +60,7 @@ interface AccountOutcome {
 }
 
 
-export function selectAccounts(settings: Settings, accountId?: string, sources: readonly SourceDescription[] = SOURCES): AccountSettings[] {
+function selectAccounts(settings: Settings, accountId?: string, sources: readonly SourceDescription[] = SOURCES): AccountSettings[] {
   const enabled = settings.accounts.filter((a) => a.enabled && findSource(a.network, sources) !== undefined);
   if (accountId === undefined) {
     if (enabled.length === 0) {

@@ -41,6 +41,6 @@ export function accountCoverage(gains: readonly GainRow[], totals: readonly Tota
 }
 
 /** The newest day's follower count; an api snapshot beats an import for the same day. */
-export function latestTotal(totals: readonly TotalRow[]): number | null {
+function latestTotal(totals: readonly TotalRow[]): number | null {
   return preferApiRows(totals).at(-1)?.followers ?? null;
 }

@@ -51,10 +51,10 @@ export interface StatusReport {
   tokens: TokenStatus[];
 }
 
-export const RECENT_GAIN_DAYS = 90;
+const RECENT_GAIN_DAYS = 90;
 
 /** Every tracked account's coverage, read from the local lake, in settings order. */
-export async function readCoverage(services: StatusServices): Promise<{ account: AccountSettings; coverage: AccountCoverage }[]> {
+async function readCoverage(services: StatusServices): Promise<{ account: AccountSettings; coverage: AccountCoverage }[]> {
   const lake = new LocalLake(services.lakeDir);
   const sources = services.sources ?? SOURCES;
   return Promise.all(

@@ -51,7 +51,7 @@ export function fallbackVersions(now: Date, configured: string, tries = FALLBACK
 }
 
 /** Exponential backoff with equal jitter: never zero, never in lock-step with other clients. */
-export function backoffDelay(attempt: number, baseMs: number, random: number): number {
+function backoffDelay(attempt: number, baseMs: number, random: number): number {
   const ceiling = Math.min(baseMs * 2 ** attempt, MAX_SINGLE_BACKOFF_MS);
   return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }

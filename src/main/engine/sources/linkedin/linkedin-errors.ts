@@ -153,7 +153,7 @@ const NETWORK_REASONS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** The errno-style code undici hides in `cause` (or in an AggregateError's first error). */
-export function networkErrorCode(error: unknown): string | undefined {
+function networkErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
     const { code, errors, cause } = current as { code?: unknown; errors?: unknown; cause?: unknown };

@@ -13,8 +13,8 @@ export { exchangeCode, introspectToken, refreshAccessToken, type TokenIntrospect
  * LinkedIn app exactly, hence `http://localhost:PORT/callback` with the port from settings.
  */
 export const LINKEDIN_SCOPE = 'rw_organization_admin';
-export const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
-export const CALLBACK_PATH = '/callback';
+const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
+const CALLBACK_PATH = '/callback';
 
 export interface SignInOptions {
   oauthBaseUrl: string;
@@ -45,7 +45,7 @@ export interface SignInFlow {
 
 const CANCEL_ERRORS = new Set(['user_cancelled_login', 'user_cancelled_authorize']);
 
-export function base64Url(bytes: Buffer): string {
+function base64Url(bytes: Buffer): string {
   return bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -55,7 +55,7 @@ export function createPkcePair(): { verifier: string; challenge: string } {
   return { verifier, challenge: pkceChallenge(verifier) };
 }
 
-export function pkceChallenge(verifier: string): string {
+function pkceChallenge(verifier: string): string {
   return base64Url(createHash('sha256').update(verifier).digest());
 }
 

@@ -20,21 +20,21 @@ const timeRangeSchema = z
   .refine((range) => range.start % DAY_MS === 0, { message: 'timeRange.start is not midnight UTC', path: ['start'] })
   .refine((range) => range.end - range.start === DAY_MS, { message: 'timeRange is not one whole day', path: ['end'] });
 
-export const followerStatisticsElementSchema = z.object({
+const followerStatisticsElementSchema = z.object({
   organizationalEntity: z.string(),
   timeRange: timeRangeSchema,
   // Signed: whether LinkedIn reports net of unfollows is unconfirmed, so negatives are kept.
   followerGains: z.object({ organicFollowerGain: z.number().int(), paidFollowerGain: z.number().int() }),
 });
 
-export const followerStatisticsResponseSchema = z.object({
+const followerStatisticsResponseSchema = z.object({
   paging: pagingSchema.optional(),
   elements: z.array(followerStatisticsElementSchema),
 });
 
-export const networkSizeResponseSchema = z.object({ firstDegreeSize: z.number().int().nonnegative() });
+const networkSizeResponseSchema = z.object({ firstDegreeSize: z.number().int().nonnegative() });
 
-export const organizationResponseSchema = z.object({
+const organizationResponseSchema = z.object({
   id: z.union([z.number().int(), z.string()]),
   localizedName: z.string(),
   vanityName: z.string().nullish(),
@@ -52,7 +52,7 @@ const organizationAclSchema = z
     message: 'neither organization nor organizationalTarget is present',
   });
 
-export const organizationAclsResponseSchema = z.object({
+const organizationAclsResponseSchema = z.object({
   paging: pagingSchema.optional(),
   elements: z.array(organizationAclSchema),
 });

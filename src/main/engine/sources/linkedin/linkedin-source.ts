@@ -10,7 +10,7 @@ import { refreshIfNeeded } from './linkedin-token-store';
 import { tokenExpiryWarnings, versionSunsetDay, versionWarnings } from './linkedin-warnings';
 
 /** LinkedIn access tokens live 60 days; a pasted token's expiry is estimated from when it was stored. */
-export const PASTED_TOKEN_LIFETIME_MS = 60 * 86_400_000;
+const PASTED_TOKEN_LIFETIME_MS = 60 * 86_400_000;
 const ORG_URN = /^urn:li:organization:/;
 
 const TOKEN_HINTS = {
@@ -26,7 +26,7 @@ async function loadToken(secrets: SecretStore, purpose: keyof typeof TOKEN_HINTS
 }
 
 /** The LinkedIn client behind the network-neutral SourceClient the runner uses. */
-export class LinkedInSourceClient implements SourceClient {
+class LinkedInSourceClient implements SourceClient {
   readonly api: LinkedInClient;
 
   constructor(api: LinkedInClient) {

@@ -9,7 +9,7 @@ import { refreshAccessToken, type TokenSet } from './linkedin-token-endpoint';
  * Where LinkedIn tokens go once obtained: the values to the keychain (`linkedin.accessToken`,
  * `linkedin.refreshToken`), the expiry to state.json (not secret, read by alerts and status).
  */
-export const REFRESH_WITHIN_DAYS = 7;
+const REFRESH_WITHIN_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 export async function saveTokenSet(tokens: TokenSet, deps: { secrets: SecretStore; state: StateStore; now: Date }): Promise<{ expiresAt: string | null }> {

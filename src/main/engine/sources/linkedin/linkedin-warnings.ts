@@ -9,7 +9,7 @@ export function versionSunsetDay(version: string): Day | null {
   return `${year}-${m[2]}-15`;
 }
 
-export const VERSION_SUNSET_WARNING_DAYS = 60;
+const VERSION_SUNSET_WARNING_DAYS = 60;
 
 export function versionWarnings(configured: string, used: string | null, now: Date): RunWarning[] {
   const warnings: RunWarning[] = [];

@@ -50,7 +50,7 @@ export function encodePrototypeFile(orgId: string, day: Day, organic: number, pa
 }
 
 /** The key of one compat file; `prefix` is already normalised. */
-export function prototypeKey(prefix: string, orgId: string, day: Day, perAccountFolders: boolean): string {
+function prototypeKey(prefix: string, orgId: string, day: Day, perAccountFolders: boolean): string {
   return `${prefix}${perAccountFolders ? `${orgId}/` : ''}${prototypeFileName(day)}`;
 }
 
