@@ -9,11 +9,11 @@ import { GraphClient } from './graph-client';
 import { GraphMetricUnavailableError } from './graph-errors';
 import { countField, parseInsights, stringField } from './graph-insights';
 
-export const FOLLOWS_METRIC = 'page_daily_follows_unique';
-export const UNFOLLOWS_METRIC = 'page_daily_unfollows_unique';
+const FOLLOWS_METRIC = 'page_daily_follows_unique';
+const UNFOLLOWS_METRIC = 'page_daily_unfollows_unique';
 /** Meta keeps Page insights 2 years and answers at most 90 days per since/until request. */
-export const FACEBOOK_HISTORY_DAYS = 730;
-export const FACEBOOK_MAX_WINDOW_DAYS = 90;
+const FACEBOOK_HISTORY_DAYS = 730;
+const FACEBOOK_MAX_WINDOW_DAYS = 90;
 
 const TOKEN_HINTS = {
   sync: 'run: follower-pulse secret set facebook.pageToken (a Page access token)',
@@ -32,7 +32,7 @@ function lazyToken(secrets: SecretStore, purpose: keyof typeof TOKEN_HINTS): () 
   return () => (token ??= loadToken(secrets, purpose));
 }
 
-export const facebookOldestServedDay = (today: Day): Day => addDays(today, -FACEBOOK_HISTORY_DAYS);
+const facebookOldestServedDay = (today: Day): Day => addDays(today, -FACEBOOK_HISTORY_DAYS);
 
 /**
  * A Facebook Page: `followers_count` as the daily snapshot, daily follows − unfollows as the
@@ -93,7 +93,7 @@ export class FacebookSourceClient implements SourceClient {
   }
 }
 
-export function facebookClientFor(context: SourceClientContext): FacebookSourceClient {
+function facebookClientFor(context: SourceClientContext): FacebookSourceClient {
   const settings = context.settings.facebook;
   return new FacebookSourceClient(
     new GraphClient({
@@ -108,7 +108,7 @@ export function facebookClientFor(context: SourceClientContext): FacebookSourceC
   );
 }
 
-export function facebookRunWarnings(client: SourceClient | null): RunWarning[] {
+function facebookRunWarnings(client: SourceClient | null): RunWarning[] {
   if (!(client instanceof FacebookSourceClient) || client.metricsUnavailable === null) return [];
   return [
     {

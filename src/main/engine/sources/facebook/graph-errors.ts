@@ -18,7 +18,7 @@ const NAMES: Record<GraphNetwork, { display: string; tokenHint: string }> = {
 
 const THROTTLE_CODES = new Set([4, 17, 32, 613, 80001]);
 /** Meta's own estimate at or beyond this many minutes means "the quota for today", not a burst. */
-export const DAILY_LIMIT_MINUTES = 60;
+const DAILY_LIMIT_MINUTES = 60;
 const MAX_ECHO_CHARS = 200;
 
 export interface GraphErrorFields {
@@ -28,7 +28,7 @@ export interface GraphErrorFields {
 }
 
 /** The `error` object of a Graph error body, or null when the body is not one. */
-export function graphErrorFields(body: unknown): GraphErrorFields | null {
+function graphErrorFields(body: unknown): GraphErrorFields | null {
   if (typeof body !== 'object' || body === null || !('error' in body)) return null;
   const error = (body).error;
   if (typeof error !== 'object' || error === null) return null;

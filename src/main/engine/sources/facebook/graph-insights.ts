@@ -21,7 +21,7 @@ function badResponse(network: GraphNetwork, what: string): AppError {
   });
 }
 
-export function dayOfEndTime(endTime: string): Day | null {
+function dayOfEndTime(endTime: string): Day | null {
   const date = endTime.slice(0, 10);
   return isDay(date) ? addDays(date, -1) : null;
 }

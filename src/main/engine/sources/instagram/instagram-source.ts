@@ -8,10 +8,10 @@ import { countField, parseInsights, stringField } from '../facebook/graph-insigh
 import { accountDoctorChecks } from '../account-doctor';
 import type { FetchWindow, NetworkGain, SourceClient, SourceClientContext, SourceDescription } from '../source';
 
-export const FOLLOWER_COUNT_METRIC = 'follower_count';
+const FOLLOWER_COUNT_METRIC = 'follower_count';
 /** The daily `follower_count` insight serves 30 days and only for accounts with ≥ 100 followers (§6). */
-export const INSTAGRAM_HISTORY_DAYS = 30;
-export const INSTAGRAM_MIN_FOLLOWERS_FOR_INSIGHTS = 100;
+const INSTAGRAM_HISTORY_DAYS = 30;
+const INSTAGRAM_MIN_FOLLOWERS_FOR_INSIGHTS = 100;
 
 const TOKEN_HINTS = {
   sync: 'run: follower-pulse secret set instagram.accessToken',
@@ -30,7 +30,7 @@ function lazyToken(secrets: SecretStore, purpose: keyof typeof TOKEN_HINTS): () 
   return () => (token ??= loadToken(secrets, purpose));
 }
 
-export const instagramOldestServedDay = (today: Day): Day => addDays(today, -INSTAGRAM_HISTORY_DAYS);
+const instagramOldestServedDay = (today: Day): Day => addDays(today, -INSTAGRAM_HISTORY_DAYS);
 
 interface Profile {
   followers: number;
@@ -104,7 +104,7 @@ export class InstagramSourceClient implements SourceClient {
   }
 }
 
-export function instagramClientFor(context: SourceClientContext): InstagramSourceClient {
+function instagramClientFor(context: SourceClientContext): InstagramSourceClient {
   const settings = context.settings.instagram;
   return new InstagramSourceClient(
     new GraphClient({

@@ -7,7 +7,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
 const RETRY_BASE_MS = 500;
 /** A rate-limit window that resets within this is waited out; a longer one fails the account. */
-export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 const TOKEN_HINT = 'store the app Bearer token from console.x.com: follower-pulse secret set x.bearerToken';
 
 export interface XUser {
@@ -39,7 +39,7 @@ function errorsText(body: unknown): string {
   return typeof text === 'string' ? oneLine(text, 200) : '';
 }
 
-export function parseUser(body: unknown): XUser | null {
+function parseUser(body: unknown): XUser | null {
   const data = (body as { data?: unknown } | null)?.data as Record<string, unknown> | undefined;
   if (!data || typeof data !== 'object') return null;
   const followers = (data.public_metrics as { followers_count?: unknown } | undefined)?.followers_count;

@@ -47,7 +47,7 @@ export class XSourceClient implements SourceClient {
   }
 }
 
-export function xClientFor(context: SourceClientContext): XSourceClient {
+function xClientFor(context: SourceClientContext): XSourceClient {
   return new XSourceClient(
     new XClient({
       apiBaseUrl: context.settings.x.apiBaseUrl,
