@@ -243,9 +243,11 @@ async function syncAccount(
     const gains: GainRow[] = [];
     // The total is independent of the daily gains: ask for both at once. A range re-fetch
     // touches exactly its range, so it takes no totals snapshot.
+    // Decided before any request starts, so no rejection can wait unobserved meanwhile.
+    const skipTotal = request.range !== undefined || (await totalAlreadyTaken(deps, source, account, startedAt));
     const [fetched, followers] = await Promise.all([
       Promise.all(requestWindows(plan.window, gainsStream?.maxWindowDays ?? 1).map((w) => client.fetchGains(account.id, w))),
-      request.range || (await totalAlreadyTaken(deps, source, account, startedAt)) ? Promise.resolve(null) : client.fetchTotal(account.id),
+      skipTotal ? Promise.resolve(null) : client.fetchTotal(account.id),
     ]);
     for (const gain of fetched.flat()) {
       if (!wanted.has(gain.day)) continue;
