@@ -30,6 +30,35 @@ export const linkedinSettingsSchema = z.object({
   backfillDays: z.number().int().min(1).max(365).default(365),
 });
 
+// The newer networks' API URLs: https, or plain http only on this machine (a test fake or a proxy).
+const apiUrl = url.refine((value) => /^https:/i.test(value) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(value), {
+  error: 'expected an https URL (http only for 127.0.0.1 or localhost)',
+});
+
+export const facebookSettingsSchema = z.object({
+  apiBaseUrl: apiUrl.default('https://graph.facebook.com'),
+  apiVersion: z.string().regex(/^v\d{1,3}\.\d$/, 'expected vNN.N, e.g. v27.0').default('v27.0'),
+  // Page insights settle within a day; one more day of margin for the Pacific day boundary.
+  lagDays: z.number().int().min(1).max(30).default(2),
+  lookbackDays: z.number().int().min(1).max(90).default(7),
+  // Meta keeps Page insights for 2 years.
+  backfillDays: z.number().int().min(1).max(730).default(730),
+});
+
+export const instagramSettingsSchema = z.object({
+  apiBaseUrl: apiUrl.default('https://graph.facebook.com'),
+  apiVersion: z.string().regex(/^v\d{1,3}\.\d$/, 'expected vNN.N, e.g. v27.0').default('v27.0'),
+  // Instagram reports up to 48 h late.
+  lagDays: z.number().int().min(1).max(29).default(2),
+  lookbackDays: z.number().int().min(1).max(30).default(7),
+  // The follower_count insight serves 30 days only.
+  backfillDays: z.number().int().min(1).max(30).default(30),
+});
+
+export const xSettingsSchema = z.object({
+  apiBaseUrl: apiUrl.default('https://api.x.com/2'),
+});
+
 export const smtpSchema = z.object({
   host: z.string().default('smtp-mail.outlook.com'),
   port: z.number().int().min(1).max(65535).default(587),
@@ -43,6 +72,9 @@ export const settingsSchema = z.object({
   version: z.literal(1).default(1),
   accounts: z.array(accountSchema).default([]),
   linkedin: linkedinSettingsSchema.prefault({}),
+  facebook: facebookSettingsSchema.prefault({}),
+  instagram: instagramSettingsSchema.prefault({}),
+  x: xSettingsSchema.prefault({}),
   language: z.enum(['pt-BR', 'en']).default('pt-BR'),
   schedule: z
     .object({

@@ -169,6 +169,7 @@ export const UI_REQUEST_SCHEMAS: RequestSchemas = {
     maxRows: z.number().int().min(1).max(MAX_QUERY_ROWS).optional(),
   }),
   'doctor.run': noRequest,
+  'sources.testConnection': z.strictObject({ network: z.enum(NETWORKS), accountId: typedAccountId.optional() }),
   'alerts.sendTest': noRequest,
   'import.preview': importUpload(),
   'import.commit': importUpload(),

@@ -168,7 +168,13 @@ export interface UiApiMethods extends InsightsApiMethods {
   'alerts.sendTest': { request: void; response: { sentTo: string[] } };
   'import.preview': { request: ImportUploadDto; response: ImportPreview };
   'import.commit': { request: ImportUploadDto; response: ImportResult };
+  'sources.testConnection': { request: { network: Network; accountId?: string }; response: ConnectionTest };
 }
+
+/** "Test connection" for one network: its token works and, given an account, what it reads. */
+export type ConnectionTest =
+  | { network: Network; ok: true; accountId: string | null; name: string | null; followers: number | null }
+  | { network: Network; ok: false; accountId: string | null; problem: { code: ErrorCode; message: string; hint?: string } };
 
 export type UiMethod = keyof UiApiMethods;
 export type UiRequest<M extends UiMethod> = UiApiMethods[M]['request'];
@@ -213,6 +219,7 @@ export const UI_METHODS = [
   'data.previews',
   'data.query',
   'doctor.run',
+  'sources.testConnection',
   'alerts.sendTest',
   'import.preview',
   'import.commit',

@@ -31,9 +31,9 @@ describe('the LinkedIn source description', () => {
 describe('sourceFor', () => {
   it('finds a registered network and refuses others in one line', async () => {
     expect(sourceFor('linkedin')).toBe(linkedInSource);
-    const later = await caught(Promise.resolve().then(() => sourceFor('facebook')));
+    const later = await caught(Promise.resolve().then(() => sourceFor('facebook', [linkedInSource])));
     expect(later).toMatchObject({ code: 'USAGE', message: 'facebook pages cannot be synced yet (available: linkedin)' });
     const unknown = await caught(Promise.resolve().then(() => sourceFor('myspace')));
-    expect(unknown).toMatchObject({ code: 'USAGE', message: '"myspace" is not a network (available: linkedin)' });
+    expect(unknown).toMatchObject({ code: 'USAGE', message: '"myspace" is not a network (available: linkedin, facebook, instagram, x)' });
   });
 });

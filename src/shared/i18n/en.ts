@@ -620,6 +620,101 @@ export const en: Messages = {
       what: 'The OS scheduler (Task Scheduler, systemd or launchd) refused the daily task.',
       todo: 'Read the scheduler’s message, fix it (password, permission, user session) and run again: follower-pulse schedule install.',
     },
+    FACEBOOK_TOKEN_MISSING: {
+      title: 'No Facebook token',
+      what: 'No Facebook token is stored.',
+      todo: 'Paste a Facebook Page token in Settings › Pages or run: follower-pulse secret set facebook.pageToken.',
+    },
+    FACEBOOK_TOKEN_EXPIRED: {
+      title: 'Facebook token expired',
+      what: 'The Facebook token has expired or is no longer valid (for example after a password change).',
+      todo: 'Create a new token and store it in Settings › Pages or run: follower-pulse secret set facebook.pageToken.',
+    },
+    FACEBOOK_PERMISSION_DENIED: {
+      title: 'No permission on Facebook',
+      what: 'Facebook refused access with this token.',
+      todo: 'Create a token with the pages_read_engagement and read_insights permissions, from someone who can analyse the account.',
+    },
+    FACEBOOK_THROTTLED: {
+      title: 'Facebook asked to slow down',
+      what: 'Facebook refused the calls because too many were made in a short time.',
+      todo: 'Use Sync now in a few minutes; the daily sync also tries again by itself.',
+    },
+    FACEBOOK_DAILY_LIMIT: {
+      title: 'Facebook limit reached',
+      what: 'Facebook\'s call limit is used up for now; it says how long until it returns.',
+      todo: 'Nothing to do: the next sync after that time fills in the days.',
+    },
+    FACEBOOK_BAD_REQUEST: {
+      title: 'Facebook refused the request',
+      what: 'Facebook refused the request (a wrong account id or API version).',
+      todo: 'Check the account id and the API version (facebook.apiVersion) in the settings.',
+    },
+    FACEBOOK_BAD_RESPONSE: {
+      title: 'Unexpected answer from Facebook',
+      what: 'Facebook answered with an error or in an unexpected shape.',
+      todo: 'Try again later; if it goes on, the service may have changed.',
+    },
+    INSTAGRAM_TOKEN_MISSING: {
+      title: 'No Instagram token',
+      what: 'No Instagram token is stored.',
+      todo: 'Paste an Instagram access token in Settings › Pages or run: follower-pulse secret set instagram.accessToken.',
+    },
+    INSTAGRAM_TOKEN_EXPIRED: {
+      title: 'Instagram token expired',
+      what: 'The Instagram token has expired or is no longer valid (for example after a password change).',
+      todo: 'Create a new token and store it in Settings › Pages or run: follower-pulse secret set instagram.accessToken.',
+    },
+    INSTAGRAM_PERMISSION_DENIED: {
+      title: 'No permission on Instagram',
+      what: 'Instagram refused access with this token.',
+      todo: 'Create a token with the instagram_basic and instagram_manage_insights permissions, from someone who can analyse the account.',
+    },
+    INSTAGRAM_THROTTLED: {
+      title: 'Instagram asked to slow down',
+      what: 'Instagram refused the calls because too many were made in a short time.',
+      todo: 'Use Sync now in a few minutes; the daily sync also tries again by itself.',
+    },
+    INSTAGRAM_DAILY_LIMIT: {
+      title: 'Instagram limit reached',
+      what: 'Instagram\'s call limit is used up for now; it says how long until it returns.',
+      todo: 'Nothing to do: the next sync after that time fills in the days.',
+    },
+    INSTAGRAM_BAD_REQUEST: {
+      title: 'Instagram refused the request',
+      what: 'Instagram refused the request (a wrong account id or API version).',
+      todo: 'Check the account id and the API version (instagram.apiVersion) in the settings.',
+    },
+    INSTAGRAM_BAD_RESPONSE: {
+      title: 'Unexpected answer from Instagram',
+      what: 'Instagram answered with an error or in an unexpected shape.',
+      todo: 'Try again later; if it goes on, the service may have changed.',
+    },
+    X_TOKEN_MISSING: {
+      title: 'No X token',
+      what: 'No X Bearer token is stored.',
+      todo: 'Paste the app Bearer token (console.x.com) in Settings › Pages or run: follower-pulse secret set x.bearerToken.',
+    },
+    X_TOKEN_INVALID: {
+      title: 'X token refused',
+      what: 'X refused the app\'s Bearer token (invalid, revoked or out of credits).',
+      todo: 'Check the app and its credits at console.x.com and store the token again: follower-pulse secret set x.bearerToken.',
+    },
+    X_THROTTLED: {
+      title: 'X asked to slow down',
+      what: 'X\'s look-up limit for this 15-minute window is used up.',
+      todo: 'Use Sync now after the time shown; the daily sync also tries again by itself.',
+    },
+    X_NOT_FOUND: {
+      title: 'X account not found',
+      what: 'X has no account with this username (or it is suspended).',
+      todo: 'Check the username, without @, in Settings › Pages.',
+    },
+    X_BAD_RESPONSE: {
+      title: 'Unexpected answer from X',
+      what: 'X answered with an error or in an unexpected shape.',
+      todo: 'Try again later; if it goes on, the service may have changed.',
+    },
     USAGE: {
       title: 'Invalid command',
       what: 'The command was given invalid options.',

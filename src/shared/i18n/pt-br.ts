@@ -627,6 +627,101 @@ export const ptBR = {
       what: 'O agendador do sistema (Agendador de Tarefas, systemd ou launchd) recusou a tarefa diária.',
       todo: 'Leia a mensagem do agendador, corrija (senha, permissão, sessão do usuário) e rode de novo: follower-pulse schedule install.',
     },
+    FACEBOOK_TOKEN_MISSING: {
+      title: 'Sem token do Facebook',
+      what: 'Nenhum token do Facebook está salvo.',
+      todo: 'Cole um token de Página do Facebook em Configurações › Páginas ou rode: follower-pulse secret set facebook.pageToken.',
+    },
+    FACEBOOK_TOKEN_EXPIRED: {
+      title: 'Token do Facebook expirado',
+      what: 'O token do Facebook expirou ou deixou de valer (por exemplo, após uma troca de senha).',
+      todo: 'Gere um token novo e salve em Configurações › Páginas ou rode: follower-pulse secret set facebook.pageToken.',
+    },
+    FACEBOOK_PERMISSION_DENIED: {
+      title: 'Sem permissão no Facebook',
+      what: 'O Facebook recusou o acesso com este token.',
+      todo: 'Gere um token com as permissões pages_read_engagement e read_insights, de alguém que pode analisar a conta.',
+    },
+    FACEBOOK_THROTTLED: {
+      title: 'Facebook pediu uma pausa',
+      what: 'O Facebook recusou as chamadas por excesso de requisições em pouco tempo.',
+      todo: 'Use Sincronizar agora daqui a alguns minutos; a sincronização diária também tenta de novo sozinha.',
+    },
+    FACEBOOK_DAILY_LIMIT: {
+      title: 'Limite do Facebook atingido',
+      what: 'O limite de chamadas do Facebook acabou por enquanto; ele informa quanto tempo falta.',
+      todo: 'Nada a fazer: a próxima sincronização depois desse prazo completa os dias.',
+    },
+    FACEBOOK_BAD_REQUEST: {
+      title: 'O Facebook recusou o pedido',
+      what: 'O Facebook recusou o pedido (conta ou versão da API inválida).',
+      todo: 'Confira o id da conta e a versão da API (facebook.apiVersion) nas configurações.',
+    },
+    FACEBOOK_BAD_RESPONSE: {
+      title: 'Resposta inesperada do Facebook',
+      what: 'O Facebook respondeu com um erro ou em um formato inesperado.',
+      todo: 'Tente de novo mais tarde; se continuar, o serviço pode ter mudado.',
+    },
+    INSTAGRAM_TOKEN_MISSING: {
+      title: 'Sem token do Instagram',
+      what: 'Nenhum token do Instagram está salvo.',
+      todo: 'Cole um token de acesso do Instagram em Configurações › Páginas ou rode: follower-pulse secret set instagram.accessToken.',
+    },
+    INSTAGRAM_TOKEN_EXPIRED: {
+      title: 'Token do Instagram expirado',
+      what: 'O token do Instagram expirou ou deixou de valer (por exemplo, após uma troca de senha).',
+      todo: 'Gere um token novo e salve em Configurações › Páginas ou rode: follower-pulse secret set instagram.accessToken.',
+    },
+    INSTAGRAM_PERMISSION_DENIED: {
+      title: 'Sem permissão no Instagram',
+      what: 'O Instagram recusou o acesso com este token.',
+      todo: 'Gere um token com as permissões instagram_basic e instagram_manage_insights, de alguém que pode analisar a conta.',
+    },
+    INSTAGRAM_THROTTLED: {
+      title: 'Instagram pediu uma pausa',
+      what: 'O Instagram recusou as chamadas por excesso de requisições em pouco tempo.',
+      todo: 'Use Sincronizar agora daqui a alguns minutos; a sincronização diária também tenta de novo sozinha.',
+    },
+    INSTAGRAM_DAILY_LIMIT: {
+      title: 'Limite do Instagram atingido',
+      what: 'O limite de chamadas do Instagram acabou por enquanto; ele informa quanto tempo falta.',
+      todo: 'Nada a fazer: a próxima sincronização depois desse prazo completa os dias.',
+    },
+    INSTAGRAM_BAD_REQUEST: {
+      title: 'O Instagram recusou o pedido',
+      what: 'O Instagram recusou o pedido (conta ou versão da API inválida).',
+      todo: 'Confira o id da conta e a versão da API (instagram.apiVersion) nas configurações.',
+    },
+    INSTAGRAM_BAD_RESPONSE: {
+      title: 'Resposta inesperada do Instagram',
+      what: 'O Instagram respondeu com um erro ou em um formato inesperado.',
+      todo: 'Tente de novo mais tarde; se continuar, o serviço pode ter mudado.',
+    },
+    X_TOKEN_MISSING: {
+      title: 'Sem token do X',
+      what: 'Nenhum token Bearer do X está salvo.',
+      todo: 'Cole o token Bearer do app (console.x.com) em Configurações › Páginas ou rode: follower-pulse secret set x.bearerToken.',
+    },
+    X_TOKEN_INVALID: {
+      title: 'Token do X recusado',
+      what: 'O X recusou o token Bearer do app (inválido, revogado ou sem créditos).',
+      todo: 'Confira o app e os créditos em console.x.com e salve o token de novo: follower-pulse secret set x.bearerToken.',
+    },
+    X_THROTTLED: {
+      title: 'X pediu uma pausa',
+      what: 'O limite de consultas do X acabou nesta janela de 15 minutos.',
+      todo: 'Use Sincronizar agora depois do horário indicado; a sincronização diária também tenta de novo sozinha.',
+    },
+    X_NOT_FOUND: {
+      title: 'Conta do X não encontrada',
+      what: 'O X não tem uma conta com este nome de usuário (ou ela está suspensa).',
+      todo: 'Confira o nome de usuário, sem @, em Configurações › Páginas.',
+    },
+    X_BAD_RESPONSE: {
+      title: 'Resposta inesperada do X',
+      what: 'O X respondeu com um erro ou em um formato inesperado.',
+      todo: 'Tente de novo mais tarde; se continuar, o serviço pode ter mudado.',
+    },
     USAGE: {
       title: 'Comando inválido',
       what: 'O comando foi usado com opções inválidas.',

@@ -22,6 +22,7 @@ import { createSupportHandlers } from './support-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import { SyncCoordinator } from './sync-coordinator';
 import { createSourceUiHandlers } from '../sources/registry';
+import { createConnectionTestHandlers } from '../sources/connection-test';
 import type { UiHandlers } from './ui-handlers';
 
 export type { UiHandlerDeps } from './app-context';
@@ -73,6 +74,7 @@ export function createUiHandlers(deps: UiHandlerDeps): AppUiHandlers {
     ...createSupportHandlers(ctx),
     ...createImportHandlers(ctx),
     ...new InsightsHandlers(ctx).handlers(),
+    ...createConnectionTestHandlers(ctx),
   };
 
   let closed = false;

@@ -15,11 +15,13 @@ import { SOURCES } from '../sources/registry';
 export type Check = () => Promise<DoctorCheck>;
 
 
-export async function checkKeychain(secrets: SecretStore): Promise<DoctorCheck> {
+/** `networks`: those with a tracked account; a network nobody uses needs no token (default: the first). */
+export async function checkKeychain(secrets: SecretStore, networks: readonly string[] = []): Promise<DoctorCheck> {
   const title = 'Keychain';
+  const used = SOURCES.filter((s) => networks.includes(s.id));
   try {
     const fromEnvironment: string[] = [];
-    for (const source of SOURCES) if ((await secrets.source(source.token.accessSecret)) === 'environment') fromEnvironment.push(source.displayName);
+    for (const source of used.length > 0 ? used : SOURCES.slice(0, 1)) if ((await secrets.source(source.token.accessSecret)) === 'environment') fromEnvironment.push(source.displayName);
     const detail = fromEnvironment.length === 0 ? 'reachable' : `reachable; the ${fromEnvironment.join(', ')} token comes from the environment`;
     return { id: 'keychain', title, status: 'ok', detail };
   } catch (error) {

@@ -33,7 +33,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorCheck[]> 
   } else {
     checks.push({ id: 'accounts', title: 'Pages', status: 'ok', detail: settings.accounts.map((a) => `${a.name || a.id}${a.enabled ? '' : ' (disabled)'}`).join(', ') });
   }
-  checks.push(await checkKeychain(options.secrets));
+  checks.push(await checkKeychain(options.secrets, settings.accounts.map((a) => a.network)));
   const state = new StateStore(options.home);
   for (const source of SOURCES) checks.push(...((await source.doctorChecks?.({ settings, secrets: options.secrets, state, now: options.now })) ?? []));
   checks.push(await checkLakeWritable(resolveLakeDir(options.home, settings)));

@@ -1,11 +1,14 @@
 import { isNetwork } from '../../../shared/networks';
 import { AppError } from '../errors';
 import type { AppContext } from '../app/app-context';
+import { facebookSource } from './facebook';
+import { instagramSource } from './instagram';
 import { createLinkedInUiHandlers, linkedInSource } from './linkedin';
 import type { SourceDescription } from './source';
+import { xSource } from './x';
 
 /** Every network the engine can sync: one line per folder under sources/. */
-export const SOURCES: readonly SourceDescription[] = [linkedInSource];
+export const SOURCES: readonly SourceDescription[] = [linkedInSource, facebookSource, instagramSource, xSource];
 
 /** Each network's own UI methods (sign-in flows, page discovery), in one table. */
 export function createSourceUiHandlers(ctx: AppContext): { handlers: ReturnType<typeof createLinkedInUiHandlers>['handlers']; close(): void } {

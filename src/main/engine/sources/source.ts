@@ -21,9 +21,14 @@ export interface SourceDescription {
   /** How people write the network's name ("LinkedIn"); not translated. */
   displayName: string;
   streams: {
-    gains: GainsStream;
-    /** Totals are a snapshot taken per run, dated with the run's UTC day (contract §6). */
-    totals: { kind: 'snapshot-per-run' };
+    /** Absent for a network that serves only a follower count (X): its runs fetch totals only. */
+    gains?: GainsStream;
+    /**
+     * Totals are a snapshot dated with the run's UTC day (contract §6): taken every run, or at
+     * most once per account and UTC day where reads are billed (a day's row already in the
+     * lake means no request).
+     */
+    totals: { kind: 'snapshot-per-run' } | { kind: 'snapshot-per-utc-day' };
   };
   /** Lag, lookback and backfill as this network's settings section says. */
   planSettings(settings: Settings): PlanSettings;
@@ -130,6 +135,11 @@ export interface FetchWindow {
 export interface SourceClient {
   /** HTTP requests sent so far, retries included (run records report apiCalls). */
   readonly apiCalls: number;
+  /**
+   * Set once the network has stopped serving its gains metric (e.g. removed by a deprecation):
+   * the run records totals only and warns, rather than reporting every day missing.
+   */
+  readonly gainsUnavailable?: boolean;
   fetchGains(accountId: string, window: FetchWindow): Promise<NetworkGain[]>;
   fetchTotal(accountId: string): Promise<number>;
   lookUpName(accountId: string): Promise<string>;

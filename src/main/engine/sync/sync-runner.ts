@@ -190,7 +190,8 @@ async function syncAccount(
     const planSettings = source.planSettings(deps.settings);
     const coverage = await deps.lake.coverage(account.network, account.id);
     const bounds = planBounds(startedAt, planSettings);
-    plan = request.range ? planForRange(request.range, planSettings, startedAt) : planAccount(coverage, planSettings, startedAt);
+    const gainsStream = source.streams.gains;
+    if (gainsStream !== undefined) plan = request.range ? planForRange(request.range, planSettings, startedAt) : planAccount(coverage, planSettings, startedAt);
     progress('account-start', describePlan(label, name, plan));
     const fetchedAt = startedAt.toISOString();
     const wanted = new Set(plan.daysRequested);
@@ -198,9 +199,11 @@ async function syncAccount(
     const gains: GainRow[] = [];
     // The total is independent of the daily gains: ask for both at once. A range re-fetch
     // touches exactly its range, so it takes no totals snapshot.
+    // Decided before any request starts, so no rejection can wait unobserved meanwhile.
+    const skipTotal = request.range !== undefined || (await totalAlreadyTaken(deps, source, account, startedAt));
     const [fetched, followers] = await Promise.all([
-      Promise.all(requestWindows(plan.window, source.streams.gains.maxWindowDays).map((w) => client.fetchGains(account.id, w))),
-      request.range ? Promise.resolve(null) : client.fetchTotal(account.id),
+      Promise.all(requestWindows(plan.window, gainsStream?.maxWindowDays ?? 1).map((w) => client.fetchGains(account.id, w))),
+      skipTotal ? Promise.resolve(null) : client.fetchTotal(account.id),
     ]);
     for (const gain of fetched.flat()) {
       if (!wanted.has(gain.day) || leaveAlone.has(monthOf(gain.day))) continue;
@@ -221,10 +224,13 @@ async function syncAccount(
     const written = mergeLakeWriteResults(gainsWritten, await deps.lake.mergeTotals(totals));
     const present = new Set([...coverage.days, ...gains.map((g) => g.day)]);
     const firstDay = earliest(coverage.firstDay, gains[0]?.day ?? null);
-    const missing = request.range
-      ? plan.daysRequested.filter((d) => !present.has(d))
-      : missingDays(present, firstDay, bounds);
-    const newestMissing = !request.range && !present.has(bounds.newest);
+    const snapshotsOnly = gainsStream === undefined || client.gainsUnavailable === true;
+    const missing = snapshotsOnly
+      ? []
+      : request.range
+        ? plan.daysRequested.filter((d) => !present.has(d))
+        : missingDays(present, firstDay, bounds);
+    const newestMissing = !snapshotsOnly && !request.range && !present.has(bounds.newest);
     progress('account-done', describeDone(label, name, gainsWritten, missing, bounds));
     return {
       result: { ...base, daysRequested: plan.daysRequested, daysWritten: gainsWritten.daysWritten.length, rowsWritten: written.rowsWritten, missingDays: missing, error: null },
@@ -244,6 +250,13 @@ async function syncAccount(
       newestMissing: false,
     };
   }
+}
+
+/** A network whose reads are billed takes one total per account and UTC day: a second run skips it. */
+async function totalAlreadyTaken(deps: SyncDeps, source: SourceDescription, account: AccountSettings, startedAt: Date): Promise<boolean> {
+  if (source.streams.totals.kind !== 'snapshot-per-utc-day') return false;
+  const today = utcDay(startedAt);
+  return (await deps.lake.readTotals(account.network, account.id, 'api')).some((row) => row.day === today);
 }
 
 function planForRange(range: { from: Day; to: Day }, settings: PlanSettings, now: Date): AccountPlan {

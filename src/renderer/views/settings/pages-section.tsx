@@ -8,6 +8,7 @@ import { Spinner } from '../../components/spinner';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { AddPageById } from '../linkedin/add-page-by-id';
 import { networkLabel } from '../shared/labels';
+import { NetworkAccountForm } from './network-account-form';
 import { SectionCard } from './section-card';
 
 /** Pages save as you go: each add, remove or switch is one call with an immediate answer. */
@@ -115,6 +116,7 @@ export function PagesSection(): React.JSX.Element {
           </ul>
         ) : null}
       </div>
+      <NetworkAccountForm busy={busy} onAdd={(network, id) => void apply(api.call('accounts.add', { network, id }))} />
       {failure ? <FailureAlert failure={failure} /> : null}
     </SectionCard>
   );

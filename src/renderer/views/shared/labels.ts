@@ -10,8 +10,11 @@ export function destinationLabel(t: TFunction, destination: string): string {
   return destination;
 }
 
+// Brand names, written the same in every language.
+const NETWORK_NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', x: 'X' };
+
 export function networkLabel(t: TFunction, network: string): string {
-  return network === 'linkedin' ? t('network.linkedin') : network;
+  return network === 'linkedin' ? t('network.linkedin') : (NETWORK_NAMES[network] ?? network);
 }
 
 export function alertKindLabel(t: TFunction, kind: string): string {

@@ -1,0 +1,1 @@
+export { facebookSource } from './facebook-source';

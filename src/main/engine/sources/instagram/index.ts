@@ -1,0 +1,1 @@
+export { instagramSource } from './instagram-source';

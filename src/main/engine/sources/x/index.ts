@@ -1,0 +1,1 @@
+export { xSource } from './x-source';

@@ -1,0 +1,196 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunRecord } from '../../src/shared/run-record';
+import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin';
+import { cliEnv, readTree, runCliProcess, tempHome } from '../support/cli-harness';
+import { defaultFollows, defaultUnfollows, type FakeGraph, startFakeGraph } from '../fakes/fake-graph';
+import { type FakeX, startFakeX } from '../fakes/fake-x';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
+
+/*
+ * One LinkedIn page, one Facebook Page, one Instagram account and one X handle synced by the
+ * built CLI into one lake, each network against its own fake on 127.0.0.1.
+ */
+
+const NOW = '2026-11-28T10:00:00Z';
+const LATER_SAME_DAY = '2026-11-28T18:00:00Z';
+const ORG = '2414183';
+const PAGE = '104173652001234';
+const IG = '17841400008460056';
+const HANDLE = 'AcmeBrasil';
+const LINKEDIN_TOKEN = 'li-token-secret';
+const GRAPH_TOKEN = 'EAAGgraph-token-secret';
+const IG_TOKEN = GRAPH_TOKEN;
+const X_TOKEN = 'AAAAbearer-token-secret';
+
+let linkedin: FakeLinkedIn;
+let graph: FakeGraph;
+let x: FakeX;
+let smtp: TestSmtpServer;
+let home: string;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer({ user: 'alerts@acme.example', password: 'smtp-pass' });
+});
+afterAll(async () => smtp.stop());
+
+beforeEach(async () => {
+  linkedin = await startFakeLinkedIn({ now: new Date(NOW), token: LINKEDIN_TOKEN });
+  linkedin.addOrganization(ORG, { name: 'Acme Ltda', followers: 12_345 });
+  graph = await startFakeGraph({ token: GRAPH_TOKEN, now: new Date(NOW) });
+  graph.addPage(PAGE, { name: 'Acme Brasil', followers: 48_210 });
+  graph.addInstagramUser(IG, { username: 'acme.br', followers: 1_500, newFollowers: (day) => (day === '2026-11-20' ? null : 4) });
+  x = await startFakeX({ token: X_TOKEN });
+  x.addUser(HANDLE, { id: '99', name: 'Acme no X', followers: 9_876 });
+  home = await tempHome('fp-networks-');
+  await writeFile(join(home, 'smtp-ca.pem'), smtp.cert);
+  await writeFile(
+    join(home, 'settings.json'),
+    JSON.stringify({
+      version: 1,
+      language: 'en',
+      accounts: [
+        { network: 'linkedin', id: ORG, name: 'Acme Ltda', enabled: true },
+        { network: 'facebook', id: PAGE, name: 'Acme Brasil', enabled: true },
+        { network: 'instagram', id: IG, name: 'acme.br', enabled: true },
+        { network: 'x', id: HANDLE, name: 'Acme no X', enabled: true },
+      ],
+      facebook: { apiBaseUrl: graph.url },
+      instagram: { apiBaseUrl: graph.url },
+      x: { apiBaseUrl: x.apiBaseUrl },
+      alerts: { smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: 'alerts@acme.example', from: 'alerts@acme.example', to: ['marketing@acme.example'] } },
+    }),
+  );
+});
+afterEach(async () => {
+  await Promise.all([linkedin.close(), graph.close(), x.close()]);
+});
+
+function env(now: string, facebookToken = GRAPH_TOKEN): NodeJS.ProcessEnv {
+  return cliEnv({
+    home,
+    apiBaseUrl: linkedin.apiBaseUrl,
+    token: LINKEDIN_TOKEN,
+    now,
+    extra: {
+      FOLLOWER_PULSE_SECRET_FACEBOOK_PAGE_TOKEN: facebookToken,
+      FOLLOWER_PULSE_SECRET_INSTAGRAM_ACCESS_TOKEN: IG_TOKEN,
+      FOLLOWER_PULSE_SECRET_X_BEARER_TOKEN: X_TOKEN,
+      FOLLOWER_PULSE_SECRET_SMTP_PASSWORD: 'smtp-pass',
+      NODE_EXTRA_CA_CERTS: join(home, 'smtp-ca.pem'),
+    },
+  });
+}
+
+async function lakeFile(table: string, month: string, network: string, id: string): Promise<string[]> {
+  const path = join(home, 'lake', table, `month=${month}`, `${network}-${id}-api.csv`);
+  if (!existsSync(path)) return [];
+  return (await readFile(path, 'utf8')).split('\n').filter(Boolean).slice(1);
+}
+
+describe('follower-pulse sync across LinkedIn, Facebook, Instagram and X (built CLI, fake APIs)', () => {
+  it('lands every network; Facebook backfills two years in 90-day requests; X reads once per UTC day', async () => {
+    const r = await runCliProcess(['sync', '--json'], env(NOW));
+    expect(r.stderr).not.toContain('Error');
+    const record = JSON.parse(r.stdout) as RunRecord;
+    expect(record.status).toBe('success');
+    expect(r.code).toBe(0);
+    expect(record.accounts.map((a) => [a.network, a.error])).toEqual([
+      ['linkedin', null],
+      ['facebook', null],
+      ['instagram', null],
+      ['x', null],
+    ]);
+
+    const fbInsights = graph.requests.filter((q) => q.path === `/v27.0/${PAGE}/insights`);
+    expect(fbInsights).toHaveLength(9);
+    expect(record.accounts[1]).toMatchObject({ daysWritten: 729, missingDays: [] });
+    const fbNov = await lakeFile('follower_gains', '2026-11', 'facebook', PAGE);
+    const organic = defaultFollows(PAGE, '2026-11-26') - defaultUnfollows(PAGE, '2026-11-26');
+    expect(fbNov).toContain(`2026-11-26,facebook,${PAGE},${organic},,${organic},api,${record.startedAt}`);
+    expect(await lakeFile('follower_totals', '2026-11', 'facebook', PAGE)).toEqual([`2026-11-28,facebook,${PAGE},48210,api,${record.startedAt}`]);
+
+    // Instagram: 30 days at most, a day without data stays missing (not zero).
+    expect(record.accounts[2].missingDays).toEqual(['2026-11-20']);
+    const igNov = await lakeFile('follower_gains', '2026-11', 'instagram', IG);
+    expect(igNov.some((line) => line.startsWith('2026-11-20,'))).toBe(false);
+    expect(igNov).toContain(`2026-11-26,instagram,${IG},4,,4,api,${record.startedAt}`);
+    expect(await lakeFile('follower_totals', '2026-11', 'instagram', IG)).toEqual([`2026-11-28,instagram,${IG},1500,api,${record.startedAt}`]);
+
+    // X: the total only, one billed read.
+    expect(x.requests).toHaveLength(1);
+    expect(await lakeFile('follower_totals', '2026-11', 'x', HANDLE)).toEqual([`2026-11-28,x,${HANDLE},9876,api,${record.startedAt}`]);
+    expect(existsSync(join(home, 'lake', 'follower_gains', 'month=2026-11', `x-${HANDLE}-api.csv`))).toBe(false);
+    expect(await readFile(join(home, 'lake', 'accounts', 'accounts.csv'), 'utf8')).toContain(`https://x.com/${HANDLE}`);
+
+    const again = await runCliProcess(['sync', '--json'], env(LATER_SAME_DAY));
+    const second = JSON.parse(again.stdout) as RunRecord;
+    expect(second.accounts.find((a) => a.network === 'x')).toMatchObject({ error: null });
+    expect(x.requests).toHaveLength(1);
+    expect(again.code).toBe(0);
+
+    for (const [file, content] of await readTree(home)) {
+      for (const secret of [GRAPH_TOKEN, X_TOKEN, LINKEDIN_TOKEN]) expect(content.includes(secret), file).toBe(false);
+    }
+  });
+
+  it('an expired Facebook token fails Facebook alone: the others land, status partial, exit 1, the e-mail names Facebook', async () => {
+    const mailsBefore = smtp.messages.length;
+    const r = await runCliProcess(['sync', '--json'], env(NOW, 'EAAGexpired-token'));
+    expect(r.code).toBe(1);
+    const record = JSON.parse(r.stdout) as RunRecord;
+    expect(record.status).toBe('partial');
+    const facebook = record.accounts.find((a) => a.network === 'facebook');
+    expect(facebook?.error?.code).toBe('FACEBOOK_TOKEN_EXPIRED');
+    expect(facebook?.error?.message).toContain('Facebook');
+    expect(facebook?.error?.message).not.toContain('EAAGexpired-token');
+    expect(record.accounts.filter((a) => a.network !== 'facebook').every((a) => a.error === null)).toBe(true);
+
+    expect((await lakeFile('follower_gains', '2026-11', 'linkedin', ORG)).length).toBeGreaterThan(20);
+    expect((await lakeFile('follower_gains', '2026-11', 'instagram', IG)).length).toBeGreaterThan(20);
+    expect(await lakeFile('follower_totals', '2026-11', 'x', HANDLE)).toHaveLength(1);
+    expect(await lakeFile('follower_totals', '2026-11', 'facebook', PAGE)).toEqual([]);
+    expect(r.stderr).toContain('Facebook');
+
+    expect(smtp.messages.length).toBe(mailsBefore + 1);
+    const mail = smtp.messages.at(-1)!;
+    expect(`${mail.subject ?? ''}\n${mail.text ?? ''}`).toContain('Facebook');
+    expect(smtp.raw.at(-1)).not.toContain('EAAGexpired-token');
+
+    // The same day again: X makes no second request, Facebook still fails alone.
+    const again = await runCliProcess(['sync', '--json'], env(LATER_SAME_DAY, 'EAAGexpired-token'));
+    expect(again.code).toBe(1);
+    expect((JSON.parse(again.stdout) as RunRecord).status).toBe('partial');
+    expect(x.requests).toHaveLength(1);
+  });
+
+  it('accounts add facebook|instagram|x ID resolves each name through its own API', async () => {
+    await writeFile(join(home, 'settings.json'), JSON.stringify({ version: 1, facebook: { apiBaseUrl: graph.url }, instagram: { apiBaseUrl: graph.url }, x: { apiBaseUrl: x.apiBaseUrl } }));
+    const fb = await runCliProcess(['accounts', 'add', 'facebook', PAGE], env(NOW));
+    expect(fb.stdout).toContain(`Added Acme Brasil (Facebook ${PAGE})`);
+    const ig = await runCliProcess(['accounts', 'add', 'instagram', IG], env(NOW));
+    expect(ig.stdout).toContain(`Added acme.br (Instagram ${IG})`);
+    const handle = await runCliProcess(['accounts', 'add', 'x', `@${HANDLE}`], env(NOW));
+    expect(handle.stdout).toContain(`Added Acme no X (X ${HANDLE})`);
+    const bad = await runCliProcess(['accounts', 'add', 'x', 'not a handle!'], env(NOW));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not an X handle');
+    const settings = JSON.parse(await readFile(join(home, 'settings.json'), 'utf8')) as { accounts: { network: string; id: string }[] };
+    expect(settings.accounts.map((a) => `${a.network}:${a.id}`)).toEqual([`facebook:${PAGE}`, `instagram:${IG}`, `x:${HANDLE}`]);
+  });
+
+  it('a Facebook metric Meta removed degrades to snapshots only: totals land, a warning, no failure', async () => {
+    graph.removeMetric('page_daily_follows_unique');
+    const r = await runCliProcess(['sync', '--json'], env(NOW));
+    const record = JSON.parse(r.stdout) as RunRecord;
+    expect(record.status).toBe('success');
+    expect(r.code).toBe(0);
+    expect(record.accounts.find((a) => a.network === 'facebook')).toMatchObject({ error: null, daysWritten: 0, missingDays: [] });
+    expect(record.warnings.map((w) => w.code)).toContain('FACEBOOK_METRIC_UNAVAILABLE');
+    expect(await lakeFile('follower_totals', '2026-11', 'facebook', PAGE)).toEqual([`2026-11-28,facebook,${PAGE},48210,api,${record.startedAt}`]);
+    expect(await lakeFile('follower_gains', '2026-11', 'facebook', PAGE)).toEqual([]);
+    expect(r.stderr).toContain('Facebook');
+  });
+});
