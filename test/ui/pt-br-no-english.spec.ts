@@ -149,7 +149,7 @@ test.describe('a synced home with a failed and a partial run', () => {
     await expectNoEnglish(page, 'settings');
     await snap(page, 'pt-br-settings');
     // "Testar conexão": each check worded from its id and status, not the engine's English line.
-    await page.getByRole('button', { name: 'Testar conexão' }).click();
+    await page.getByTestId('settings-aws').getByRole('button', { name: 'Testar conexão' }).click();
     const checklist = page.getByTestId('doctor-checklist');
     await expect(checklist).toContainText('Pasta de dados local');
     await expect(checklist).toContainText('O envio ao S3 está desligado.');
