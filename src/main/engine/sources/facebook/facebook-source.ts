@@ -2,8 +2,8 @@ import type { RunWarning } from '../../../../shared/run-record';
 import { facebookSettingsSchema, type Settings } from '../../../../shared/settings-schema';
 import { addDays, type Day } from '../../dates';
 import { AppError, toAppError } from '../../errors';
-import type { SecretStore } from '../../secrets/secret-store';
 import { accountDoctorChecks } from '../account-doctor';
+import { storedToken } from '../stored-token';
 import type { FetchWindow, NetworkGain, SourceClient, SourceClientContext, SourceDescription } from '../source';
 import { GraphClient } from './graph-client';
 import { GraphMetricUnavailableError } from './graph-errors';
@@ -15,22 +15,16 @@ const UNFOLLOWS_METRIC = 'page_daily_unfollows_unique';
 const FACEBOOK_HISTORY_DAYS = 730;
 const FACEBOOK_MAX_WINDOW_DAYS = 90;
 
-const TOKEN_HINTS = {
-  sync: 'run: follower-pulse secret set facebook.pageToken (a Page access token)',
-  ui: 'paste a Page access token in Settings › Networks',
-  cli: 'run: follower-pulse secret set facebook.pageToken (or add --name NAME)',
-} as const;
-
-async function loadToken(secrets: SecretStore, purpose: keyof typeof TOKEN_HINTS = 'sync'): Promise<string> {
-  const value = (await secrets.get('facebook.pageToken'))?.trim();
-  if (!value) throw new AppError('FACEBOOK_TOKEN_MISSING', 'No Facebook Page token is stored', { hint: TOKEN_HINTS[purpose] });
-  return value;
-}
-
-function lazyToken(secrets: SecretStore, purpose: keyof typeof TOKEN_HINTS): () => Promise<string> {
-  let token: Promise<string> | undefined;
-  return () => (token ??= loadToken(secrets, purpose));
-}
+const TOKEN = storedToken({
+  secret: 'facebook.pageToken',
+  missingCode: 'FACEBOOK_TOKEN_MISSING',
+  missing: 'No Facebook Page token is stored',
+  hints: {
+    sync: 'run: follower-pulse secret set facebook.pageToken (a Page access token)',
+    ui: 'paste a Page access token in Settings › Pages',
+    cli: 'run: follower-pulse secret set facebook.pageToken (or add --name NAME)',
+  },
+});
 
 const facebookOldestServedDay = (today: Day): Day => addDays(today, -FACEBOOK_HISTORY_DAYS);
 
@@ -101,7 +95,7 @@ function facebookClientFor(context: SourceClientContext): FacebookSourceClient {
       apiBaseUrl: settings.apiBaseUrl,
       apiVersion: settings.apiVersion,
       now: context.now,
-      getAccessToken: context.getAccessToken ?? lazyToken(context.secrets, context.interactive ? 'ui' : 'sync'),
+      getAccessToken: context.getAccessToken ?? TOKEN.lazy(context.secrets, context.interactive ? 'ui' : 'sync'),
       ...(context.backoff ? { backoff: context.backoff } : {}),
       ...(context.interactive ? { maxRetries: 0, timeoutMs: 20_000 } : {}),
     }),
@@ -132,15 +126,8 @@ export const facebookSource: SourceDescription = {
     oldestServedDay: facebookOldestServedDay,
   }),
   settings: { section: 'facebook', schema: facebookSettingsSchema },
-  token: {
-    accessSecret: 'facebook.pageToken',
-    secrets: ['facebook.pageToken'],
-    load: loadToken,
-    // A Page token from a long-lived user token does not expire by date (social-apis.md §5).
-    info: () => undefined,
-    recordPasted: (state) => state,
-    forget: (state) => state,
-  },
+  // A Page token from a long-lived user token does not expire by date (social-apis.md §5).
+  token: TOKEN.description,
   classifyError: (error) => toAppError(error),
   normalizeAccountId: (input) => {
     const id = input.trim();

@@ -1,11 +1,11 @@
 import { instagramSettingsSchema, type Settings } from '../../../../shared/settings-schema';
 import { addDays, type Day } from '../../dates';
 import { AppError, toAppError } from '../../errors';
-import type { SecretStore } from '../../secrets/secret-store';
 import { GraphClient } from '../facebook/graph-client';
 import { GraphMetricUnavailableError } from '../facebook/graph-errors';
 import { countField, parseInsights, stringField } from '../facebook/graph-insights';
 import { accountDoctorChecks } from '../account-doctor';
+import { storedToken } from '../stored-token';
 import type { FetchWindow, NetworkGain, SourceClient, SourceClientContext, SourceDescription } from '../source';
 
 const FOLLOWER_COUNT_METRIC = 'follower_count';
@@ -13,22 +13,16 @@ const FOLLOWER_COUNT_METRIC = 'follower_count';
 const INSTAGRAM_HISTORY_DAYS = 30;
 const INSTAGRAM_MIN_FOLLOWERS_FOR_INSIGHTS = 100;
 
-const TOKEN_HINTS = {
-  sync: 'run: follower-pulse secret set instagram.accessToken',
-  ui: 'paste an Instagram access token in Settings › Networks',
-  cli: 'run: follower-pulse secret set instagram.accessToken (or add --name NAME)',
-} as const;
-
-async function loadToken(secrets: SecretStore, purpose: keyof typeof TOKEN_HINTS = 'sync'): Promise<string> {
-  const value = (await secrets.get('instagram.accessToken'))?.trim();
-  if (!value) throw new AppError('INSTAGRAM_TOKEN_MISSING', 'No Instagram access token is stored', { hint: TOKEN_HINTS[purpose] });
-  return value;
-}
-
-function lazyToken(secrets: SecretStore, purpose: keyof typeof TOKEN_HINTS): () => Promise<string> {
-  let token: Promise<string> | undefined;
-  return () => (token ??= loadToken(secrets, purpose));
-}
+const TOKEN = storedToken({
+  secret: 'instagram.accessToken',
+  missingCode: 'INSTAGRAM_TOKEN_MISSING',
+  missing: 'No Instagram access token is stored',
+  hints: {
+    sync: 'run: follower-pulse secret set instagram.accessToken',
+    ui: 'paste an Instagram access token in Settings › Pages',
+    cli: 'run: follower-pulse secret set instagram.accessToken (or add --name NAME)',
+  },
+});
 
 const instagramOldestServedDay = (today: Day): Day => addDays(today, -INSTAGRAM_HISTORY_DAYS);
 
@@ -112,7 +106,7 @@ function instagramClientFor(context: SourceClientContext): InstagramSourceClient
       apiBaseUrl: settings.apiBaseUrl,
       apiVersion: settings.apiVersion,
       now: context.now,
-      getAccessToken: context.getAccessToken ?? lazyToken(context.secrets, context.interactive ? 'ui' : 'sync'),
+      getAccessToken: context.getAccessToken ?? TOKEN.lazy(context.secrets, context.interactive ? 'ui' : 'sync'),
       ...(context.backoff ? { backoff: context.backoff } : {}),
       ...(context.interactive ? { maxRetries: 0, timeoutMs: 20_000 } : {}),
     }),
@@ -133,14 +127,7 @@ export const instagramSource: SourceDescription = {
     oldestServedDay: instagramOldestServedDay,
   }),
   settings: { section: 'instagram', schema: instagramSettingsSchema },
-  token: {
-    accessSecret: 'instagram.accessToken',
-    secrets: ['instagram.accessToken'],
-    load: loadToken,
-    info: () => undefined,
-    recordPasted: (state) => state,
-    forget: (state) => state,
-  },
+  token: TOKEN.description,
   classifyError: (error) => toAppError(error),
   normalizeAccountId: (input) => {
     const id = input.trim();

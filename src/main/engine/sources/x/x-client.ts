@@ -160,7 +160,7 @@ export class XClient {
     if (user) return user;
     // X answers an unknown or suspended handle with 200 and an errors list, or with 404.
     throw new AppError('X_NOT_FOUND', `X has no account @${username}${said ? ` (${said})` : ''}`, {
-      hint: 'check the handle (without @) in Settings › Networks or with: follower-pulse accounts list',
+      hint: 'check the handle (without @) in Settings › Pages or with: follower-pulse accounts list',
     });
   }
 }

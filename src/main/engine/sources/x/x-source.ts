@@ -1,26 +1,20 @@
 import { type Settings, xSettingsSchema } from '../../../../shared/settings-schema';
 import { AppError, toAppError } from '../../errors';
-import type { SecretStore } from '../../secrets/secret-store';
 import { accountDoctorChecks } from '../account-doctor';
+import { storedToken } from '../stored-token';
 import type { FetchWindow, NetworkGain, SourceClient, SourceClientContext, SourceDescription } from '../source';
 import { XClient } from './x-client';
 
-const TOKEN_HINTS = {
-  sync: 'run: follower-pulse secret set x.bearerToken (the app Bearer token from console.x.com)',
-  ui: 'paste the app Bearer token from console.x.com in Settings › Networks',
-  cli: 'run: follower-pulse secret set x.bearerToken (or add --name NAME)',
-} as const;
-
-async function loadToken(secrets: SecretStore, purpose: keyof typeof TOKEN_HINTS = 'sync'): Promise<string> {
-  const value = (await secrets.get('x.bearerToken'))?.trim();
-  if (!value) throw new AppError('X_TOKEN_MISSING', 'No X Bearer token is stored', { hint: TOKEN_HINTS[purpose] });
-  return value;
-}
-
-function lazyToken(secrets: SecretStore, purpose: keyof typeof TOKEN_HINTS): () => Promise<string> {
-  let token: Promise<string> | undefined;
-  return () => (token ??= loadToken(secrets, purpose));
-}
+const TOKEN = storedToken({
+  secret: 'x.bearerToken',
+  missingCode: 'X_TOKEN_MISSING',
+  missing: 'No X Bearer token is stored',
+  hints: {
+    sync: 'run: follower-pulse secret set x.bearerToken (the app Bearer token from console.x.com)',
+    ui: 'paste the app Bearer token from console.x.com in Settings › Pages',
+    cli: 'run: follower-pulse secret set x.bearerToken (or add --name NAME)',
+  },
+});
 
 /** X serves no daily gains to an app token: only the follower count, read once per UTC day. */
 export class XSourceClient implements SourceClient {
@@ -52,7 +46,7 @@ function xClientFor(context: SourceClientContext): XSourceClient {
     new XClient({
       apiBaseUrl: context.settings.x.apiBaseUrl,
       now: context.now,
-      getBearerToken: context.getAccessToken ?? lazyToken(context.secrets, context.interactive ? 'ui' : 'sync'),
+      getBearerToken: context.getAccessToken ?? TOKEN.lazy(context.secrets, context.interactive ? 'ui' : 'sync'),
       ...(context.backoff ? { backoff: context.backoff } : {}),
       ...(context.interactive ? { maxRetries: 0, timeoutMs: 20_000 } : {}),
     }),
@@ -69,14 +63,7 @@ export const xSource: SourceDescription = {
   // No gains stream: an empty window (oldest after newest), so status and alerts expect no days.
   planSettings: (_settings: Settings) => ({ lagDays: 1, lookbackDays: 1, backfillDays: 0, oldestServedDay: (today) => today }),
   settings: { section: 'x', schema: xSettingsSchema },
-  token: {
-    accessSecret: 'x.bearerToken',
-    secrets: ['x.bearerToken'],
-    load: loadToken,
-    info: () => undefined,
-    recordPasted: (state) => state,
-    forget: (state) => state,
-  },
+  token: TOKEN.description,
   classifyError: (error) => toAppError(error),
   normalizeAccountId: (input) => {
     const handle = input.trim().replace(/^@/, '').replace(/^https?:\/\/(www\.)?(x|twitter)\.com\//i, '').replace(/\/+$/, '');
