@@ -8,6 +8,7 @@ import { LinkedInClient } from '../src/main/engine/sources/linkedin/linkedin-cli
 import { startFakeLinkedIn, type FakeLinkedIn } from '../test/fakes/fake-linkedin';
 import { setup as ensureBuilt } from '../test/support/global-setup';
 import { BENCH_NOW as NOW, BENCH_TOKEN as TOKEN, homeWithPages, runCli, type ProcessRun } from './bench/cli-process';
+import { csvCodecFigures, printCodecFigures } from './bench/csv-codec';
 import { manyPagesFigures, poolInThisBuild, printFigures } from './bench/many-pages';
 
 const { values } = parseArgs({
@@ -107,3 +108,8 @@ console.log(`\n${PAGES} pages, ${LATENCY} ms per request, ${pool}:\n`);
 printFigures(many);
 const missed = many.filter((f) => f.met === false).map((f) => `MISSED: ${f.what} (${f.value}, target ${f.target})`);
 console.log(missed.length === 0 ? `\nAll ${PAGES}-page targets met.` : `\n${missed.join('\n')}`);
+
+// 7. The lake's own CSV codec against csv-parse / csv-stringify on the lake's files (issue 8
+// item 6 keeps the hand-written one only if the libraries are slower here).
+console.log('');
+printCodecFigures(csvCodecFigures());

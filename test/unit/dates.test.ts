@@ -7,6 +7,13 @@ describe('dates', () => {
     expect(isDay('2026-02-29')).toBe(false);
     expect(isDay('2026-13-01')).toBe(false);
     expect(isDay('26-11-28')).toBe(false);
+    // Century rules and month ends, which the arithmetic check must get right without a Date.
+    expect(isDay('2000-02-29')).toBe(true);
+    expect(isDay('2100-02-29')).toBe(false);
+    expect(isDay('2026-04-31')).toBe(false);
+    expect(isDay('2026-12-31')).toBe(true);
+    expect(isDay('2026-00-10')).toBe(false);
+    expect(isDay('2026-01-00')).toBe(false);
   });
 
   it('day arithmetic is UTC midnight based', () => {

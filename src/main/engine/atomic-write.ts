@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Dirent } from 'node:fs';
-import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -18,9 +18,20 @@ export function isTemporaryFileName(name: string): boolean {
   return TEMP_RE.test(name);
 }
 
-async function writeAndSync(tmp: string, data: string | Uint8Array): Promise<void> {
+/** Creates the file's folder only when the first open says it is missing: most writes go to a folder that exists. */
+async function openNew(tmp: string): Promise<FileHandle> {
   // 0600 (contract §3): the rename keeps the temporary file's mode.
-  const handle = await open(tmp, 'wx', 0o600);
+  try {
+    return await open(tmp, 'wx', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dirname(tmp), { recursive: true, mode: 0o700 });
+    return await open(tmp, 'wx', 0o600);
+  }
+}
+
+async function writeAndSync(tmp: string, data: string | Uint8Array): Promise<void> {
+  const handle = await openNew(tmp);
   try {
     await handle.writeFile(data);
     await handle.sync();
@@ -45,6 +56,25 @@ async function syncFolder(folder: string): Promise<void> {
   } catch {
     // best effort, see above
   }
+}
+
+/**
+ * Writers that renamed into the same folder share one folder sync that starts after all of
+ * their renames: a 200-page backfill writes thousands of files into a dozen month folders.
+ */
+const scheduledFolderSyncs = new Map<string, Promise<void>>();
+
+function syncFolderAfterRename(folder: string): Promise<void> {
+  let scheduled = scheduledFolderSyncs.get(folder);
+  if (scheduled === undefined) {
+    scheduled = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      // Writers arriving from here on schedule the next sync: this one may miss their rename.
+      scheduledFolderSyncs.delete(folder);
+      return syncFolder(folder);
+    });
+    scheduledFolderSyncs.set(folder, scheduled);
+  }
+  return scheduled;
 }
 
 const RENAME_RETRY_CODES = new Set(['EPERM', 'EACCES', 'EBUSY']);
@@ -72,7 +102,6 @@ async function renameOver(from: string, to: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
-  await mkdir(folder, { recursive: true, mode: 0o700 });
   const tmp = temporaryPathFor(path);
   try {
     await writeAndSync(tmp, data);
@@ -83,7 +112,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     if (isErrnoError(error) && error.path === tmp) error.path = path;
     throw error;
   }
-  await syncFolder(folder);
+  await syncFolderAfterRename(folder);
 }
 
 function isOwnInFlightWrite(name: string): boolean {

@@ -15,8 +15,19 @@ export function dayToMs(day: Day): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
+// Planning walks every day of every account's window; formatting through a Date each time was
+// a visible share of a 200-page sync. The days in play are few, so they are remembered.
+const DAY_NAMES = new Map<number, Day>();
+const DAY_NAMES_LIMIT = 50_000;
+
 export function dayFromMs(ms: number): Day {
-  return new Date(ms).toISOString().slice(0, 10);
+  let day = DAY_NAMES.get(ms);
+  if (day === undefined) {
+    day = new Date(ms).toISOString().slice(0, 10);
+    if (DAY_NAMES.size >= DAY_NAMES_LIMIT) DAY_NAMES.clear();
+    DAY_NAMES.set(ms, day);
+  }
+  return day;
 }
 
 export function utcDay(now: Date): Day {

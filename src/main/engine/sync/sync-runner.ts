@@ -4,11 +4,11 @@ import { AppError, toAppError } from '../errors';
 import type { RunHistory } from '../history/run-history';
 import type { LakeDestination } from '../lake/lake-destination';
 import type { GainRow, TotalRow } from '../lake/lake-rows';
-import { emptyLakeWriteResult, type LakeWriteResult, type LocalLake, mergeLakeWriteResults } from '../lake/local-lake';
+import { combineLakeWriteResults, emptyLakeWriteResult, type LakeWriteResult, type LocalLake, mergeLakeWriteResults } from '../lake/local-lake';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { AccountSettings, Settings } from '../../../shared/settings-schema';
-import { forEachLimited } from '../lake/for-each-limited';
+import { forEachLimited, Limiter } from '../lake/for-each-limited';
 import { findSource, SOURCES, sourceFor } from '../sources/registry';
 import { SharedBackoff } from '../sources/shared-backoff';
 import type { SourceClient, SourceDescription, TokenInfo } from '../sources/source';
@@ -90,13 +90,17 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
 
   const clients = new RunClients(deps, sources);
   // A bounded pool: the run's wall time is the APIs' latency, not our work, and the bound
-  // (sync.concurrency) keeps hundreds of pages inside the networks' throttling.
+  // (sync.concurrency) keeps hundreds of pages inside the networks' throttling. It bounds the
+  // pages being fetched; twice as many pages are in flight, so one page's lake reads and
+  // writes overlap the next page's requests instead of holding its network slot.
+  const concurrency = deps.settings.sync.concurrency;
+  const network = new Limiter(concurrency);
   const outcomes: AccountOutcome[] = new Array<AccountOutcome>(accounts.length);
-  await forEachLimited([...accounts.entries()], deps.settings.sync.concurrency, async ([index, account]) => {
-    outcomes[index] = await syncAccount(deps, clients, account, request, startedAt, { index, count: accounts.length });
+  await forEachLimited([...accounts.entries()], concurrency * 2, async ([index, account]) => {
+    outcomes[index] = await syncAccount(deps, clients, network, account, request, startedAt, { index, count: accounts.length });
   });
 
-  let written = outcomes.reduce((sum, o) => mergeLakeWriteResults(sum, o.written), emptyLakeWriteResult());
+  let written = combineLakeWriteResults(outcomes.map((o) => o.written));
   let lakeError: AppError | null = null;
   try {
     written = mergeLakeWriteResults(written, await deps.lake.writeAccounts(accountRows(deps.settings, sources)));
@@ -171,6 +175,7 @@ class RunClients {
 async function syncAccount(
   deps: SyncDeps,
   clients: RunClients,
+  network: Limiter,
   account: AccountSettings,
   request: SyncRequest,
   startedAt: Date,
@@ -192,7 +197,6 @@ async function syncAccount(
     const bounds = planBounds(startedAt, planSettings);
     const gainsStream = source.streams.gains;
     if (gainsStream !== undefined) plan = request.range ? planForRange(request.range, planSettings, startedAt) : planAccount(coverage, planSettings, startedAt);
-    progress('account-start', describePlan(label, name, plan));
     const fetchedAt = startedAt.toISOString();
     const wanted = new Set(plan.daysRequested);
     const leaveAlone = request.range ? new Set<string>() : monthsToLeaveAlone(coverage.damagedFiles, bounds.newest, planSettings.lookbackDays);
@@ -201,10 +205,13 @@ async function syncAccount(
     // touches exactly its range, so it takes no totals snapshot.
     // Decided before any request starts, so no rejection can wait unobserved meanwhile.
     const skipTotal = request.range !== undefined || (await totalAlreadyTaken(deps, source, account, startedAt));
-    const [fetched, followers] = await Promise.all([
-      Promise.all(requestWindows(plan.window, gainsStream?.maxWindowDays ?? 1).map((w) => client.fetchGains(account.id, w))),
-      skipTotal ? Promise.resolve(null) : client.fetchTotal(account.id),
-    ]);
+    const [fetched, followers] = await network.run(() => {
+      progress('account-start', describePlan(label, name, plan));
+      return Promise.all([
+        Promise.all(requestWindows(plan.window, gainsStream?.maxWindowDays ?? 1).map((w) => client.fetchGains(account.id, w))),
+        skipTotal ? Promise.resolve(null) : client.fetchTotal(account.id),
+      ]);
+    });
     for (const gain of fetched.flat()) {
       if (!wanted.has(gain.day) || leaveAlone.has(monthOf(gain.day))) continue;
       gains.push({
