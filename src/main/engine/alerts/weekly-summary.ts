@@ -7,6 +7,7 @@ import { daysBetween, utcDay, type Day } from '../dates';
 import { toAppError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
+import { escapeHtml } from '../text';
 import { createSmtpTransport, type MailMessage, type MailTransport, type SmtpTransportOptions } from './mail-transport';
 import { drawFollowersChart } from './weekly-chart';
 
@@ -46,10 +47,6 @@ const TEXT = {
     chart: 'Seguidores nos últimos 90 dias',
   },
 } as const;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function formatDay(day: string, language: Settings['language']): string {
   const [y, m, d] = day.split('-');
