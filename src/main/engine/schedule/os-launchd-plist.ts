@@ -1,3 +1,4 @@
+import { escapeXml } from '../text';
 import { commandLine, dailyAtParts, type ScheduledSync } from './os-schedule-spec';
 
 /**
@@ -13,17 +14,17 @@ export function launchdPlist(spec: ScheduledSync, logFile: string): string {
     '<plist version="1.0">',
     '<dict>',
     '  <key>Label</key>',
-    `  <string>${xml(spec.name.launchdLabel)}</string>`,
+    `  <string>${escapeXml(spec.name.launchdLabel)}</string>`,
     '  <key>ProgramArguments</key>',
     '  <array>',
-    ...commandLine(spec).map((arg) => `    <string>${xml(arg)}</string>`),
+    ...commandLine(spec).map((arg) => `    <string>${escapeXml(arg)}</string>`),
     '  </array>',
     '  <key>EnvironmentVariables</key>',
     '  <dict>',
-    ...Object.entries(env).flatMap(([name, value]) => [`    <key>${xml(name)}</key>`, `    <string>${xml(value)}</string>`]),
+    ...Object.entries(env).flatMap(([name, value]) => [`    <key>${escapeXml(name)}</key>`, `    <string>${escapeXml(value)}</string>`]),
     '  </dict>',
     '  <key>WorkingDirectory</key>',
-    `  <string>${xml(spec.home)}</string>`,
+    `  <string>${escapeXml(spec.home)}</string>`,
     '  <key>StartCalendarInterval</key>',
     '  <dict>',
     '    <key>Hour</key>',
@@ -32,15 +33,12 @@ export function launchdPlist(spec: ScheduledSync, logFile: string): string {
     `    <integer>${minutes}</integer>`,
     '  </dict>',
     '  <key>StandardOutPath</key>',
-    `  <string>${xml(logFile)}</string>`,
+    `  <string>${escapeXml(logFile)}</string>`,
     '  <key>StandardErrorPath</key>',
-    `  <string>${xml(logFile)}</string>`,
+    `  <string>${escapeXml(logFile)}</string>`,
     '</dict>',
     '</plist>',
     '',
   ].join('\n');
 }
 
-function xml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}

@@ -80,3 +80,9 @@ export function dailyAtParts(dailyAt: string): { hours: number; minutes: number 
   if (!m) throw new RangeError(`schedule.dailyAt must be HH:MM, got ${JSON.stringify(dailyAt)}`);
   return { hours: Number(m[1]), minutes: Number(m[2]) };
 }
+
+/** `07:00` → `07:00:00`, the time of day systemd and Task Scheduler read. */
+export function dailyAtClock(dailyAt: string): string {
+  dailyAtParts(dailyAt);
+  return `${dailyAt}:00`;
+}
