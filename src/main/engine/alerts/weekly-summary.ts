@@ -8,6 +8,7 @@ import { toAppError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import { escapeHtml } from '../text';
+import { formatDay } from './alert-messages';
 import { createSmtpTransport, type MailMessage, type MailTransport, type SmtpTransportOptions } from './mail-transport';
 import { drawFollowersChart } from './weekly-chart';
 
@@ -47,11 +48,6 @@ const TEXT = {
     chart: 'Seguidores nos últimos 90 dias',
   },
 } as const;
-
-function formatDay(day: string, language: Settings['language']): string {
-  const [y, m, d] = day.split('-');
-  return language === 'pt-BR' ? `${d}/${m}/${y}` : new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
-}
 
 /** The summary mail: the week's headline, the 90-day followers chart inline, the goals. */
 export function composeWeeklySummary(week: ReportDocument, chart: ReportDocument, goals: readonly GoalView[], language: Settings['language']): Omit<MailMessage, 'from' | 'to'> {
