@@ -1,12 +1,13 @@
 import { escapeXml } from '../text';
-import { commandLine, dailyAtParts, type ScheduledSync } from './os-schedule-spec';
+import { commandLine, type ScheduledSync } from './os-schedule-spec';
+import { parseDailyAt } from './schedule-decision';
 
 /**
  * A launchd agent (~/Library/LaunchAgents) for the daily sync. launchd runs a
  * StartCalendarInterval job missed during sleep once the Mac wakes; output goes to the home's logs.
  */
 export function launchdPlist(spec: ScheduledSync, logFile: string): string {
-  const { hours, minutes } = dailyAtParts(spec.dailyAt);
+  const { hours, minutes } = parseDailyAt(spec.dailyAt);
   const env = { FOLLOWER_PULSE_HOME: spec.home, ...spec.env };
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
