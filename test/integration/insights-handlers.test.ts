@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createUiHandlers, type AppUiHandlers } from '../../src/main/engine/app/create-ui-handlers';
 import { nullLogger } from '../../src/main/engine/log/logger';
 import { MemorySecretStore } from '../../src/main/engine/secrets/memory-secret-store';
-import { acquireLock } from '../../src/main/engine/sync/sync-lock';
+import { acquireLock } from '../../src/main/engine/lock/lake-lock';
 import type { ApiResult } from '../../src/shared/ui-api';
 import { ACME, writeSampleLake } from '../support/sample-lake';
 

@@ -501,7 +501,7 @@ describe('serve: sync, runs, coverage and data', () => {
     expect(limited.rows).toHaveLength(10);
     expect(limited.truncated).toBe(true);
     expect(await call('data.query', { sql: 'DROP TABLE follower_gains', engine: 'local' })).toMatchObject({ ok: false, code: 'QUERY_REFUSED' });
-    expect(await call('data.query', { sql: 'SELECT 1', engine: 'athena' })).toMatchObject({ ok: false, code: 'ATHENA_FAILED' });
+    expect(await call('data.query', { sql: 'SELECT 1', engine: 'athena' })).toMatchObject({ ok: false, code: 'SETTINGS_INVALID' });
   });
 
   it('doctor.run reports the checks with what to fix', async () => {

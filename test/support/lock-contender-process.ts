@@ -5,7 +5,7 @@
  * count how many processes believed they held it at the same time.
  */
 import { createInterface } from 'node:readline';
-import { acquireLock } from '../../src/main/engine/sync/sync-lock';
+import { acquireLock } from '../../src/main/engine/lock/lake-lock';
 
 const home = process.argv[2];
 if (!home) throw new Error('usage: lock-contender-process.ts HOME');

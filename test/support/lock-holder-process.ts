@@ -2,7 +2,7 @@
  * Holds the sync lock of the home given as argv[2] in a separate process, as a running sync
  * would: prints `locked` once it holds it, and releases it when stdin closes.
  */
-import { acquireLock } from '../../src/main/engine/sync/sync-lock';
+import { acquireLock } from '../../src/main/engine/lock/lake-lock';
 
 const home = process.argv[2];
 if (!home) throw new Error('usage: lock-holder-process.ts HOME');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FailureAlert, NoDataAlert, TokenExpiryAlert, VersionSunsetAlert } from '../../src/main/engine/alerts/alert-decisions';
-import { composeAlert, composeTestEmail, escapeHtml, formatDay, formatInteger } from '../../src/main/engine/alerts/alert-messages';
+import { composeAlert, composeTestEmail, formatDay, formatInteger } from '../../src/main/engine/alerts/alert-messages';
+import { escapeHtml } from '../../src/main/engine/text';
 import { ERROR_CODES } from '../../src/shared/error-codes';
 import { explainError, hasErrorExplanation } from '../../src/shared/error-explanations';
 

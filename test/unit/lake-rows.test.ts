@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/main/engine/errors';
 import {
+  chooseApiOverImport,
   decodeGains,
   decodeTotals,
   encodeGains,
@@ -152,5 +153,23 @@ describe('preferApiRows', () => {
   it('keeps the api row where api and import share a day, and import rows elsewhere', () => {
     const rows = [gain('2026-11-01', 9, 0, { source: 'import' }), gain('2026-11-01', 5), gain('2026-10-31', 3, 0, { source: 'import' })];
     expect(preferApiRows(rows)).toEqual([gain('2026-10-31', 3, 0, { source: 'import' }), gain('2026-11-01', 5)]);
+  });
+
+  it('applies the rule per network and account: another page’s api row does not hide an import', () => {
+    const other = gain('2026-11-01', 7, 0, { accountId: '99' });
+    const imported = gain('2026-11-01', 9, 0, { source: 'import' });
+    expect(preferApiRows([imported, other])).toEqual([imported, other]);
+    expect(preferApiRows([imported, gain('2026-11-01', 4, 0, { network: 'facebook' })])).toHaveLength(2);
+  });
+});
+
+describe('chooseApiOverImport', () => {
+  it('keys by what the caller says and keeps the first row of the same source', () => {
+    const first = gain('2026-11-01', 1, 0, { source: 'import' });
+    const second = gain('2026-11-01', 2, 0, { source: 'import' });
+    const api = gain('2026-11-01', 3);
+    expect([...chooseApiOverImport([first, second], (r) => r.day).values()]).toEqual([first]);
+    expect([...chooseApiOverImport([api, first], (r) => r.day).values()]).toEqual([api]);
+    expect([...chooseApiOverImport([first, api, gain('2026-11-01', 4)], (r) => r.day).values()]).toEqual([api]);
   });
 });

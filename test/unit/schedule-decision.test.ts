@@ -2,6 +2,7 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { afterAll, describe, expect, it } from 'vitest';
+import { nextDailyRun } from '../../src/main/engine/schedule/next-run';
 import { decideSchedule, mostRecentSlot, slotOn, type ScheduleInput } from '../../src/main/engine/schedule/schedule-decision';
 
 const at = (iso: string): Date => new Date(iso);
@@ -83,6 +84,12 @@ describe('decideSchedule (TZ=Europe/Berlin)', () => {
       expect(before).toEqual({ due: false, kind: null, nextRunAt: at('2026-03-29T01:00:00Z') });
       const onTime = decide({ dailyAt: '02:30', now: at('2026-03-29T01:00:01Z'), lastScheduledRunAt: at('2026-03-28T01:30:05Z'), lastCheckAt: at('2026-03-29T00:59:00Z') });
       expect(onTime).toEqual({ due: true, kind: 'schedule', nextRunAt: at('2026-03-30T00:30:00Z') });
+    });
+
+    it('status names the same next run as the scheduler, also in the gap (03:00 CEST, not 03:30)', () => {
+      expect(nextDailyRun(at('2026-03-28T12:00:00Z'), '02:30')).toEqual(at('2026-03-29T01:00:00Z'));
+      expect(nextDailyRun(at('2026-03-28T12:00:00Z'), '07:00')).toEqual(at('2026-03-29T05:00:00Z'));
+      expect(nextDailyRun(at('2026-03-29T05:00:00Z'), '07:00')).toEqual(at('2026-03-30T05:00:00Z'));
     });
 
     it('spring forward: an ordinary time that day keeps its wall-clock time (07:00 CEST)', () => {

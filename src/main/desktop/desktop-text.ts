@@ -1,10 +1,11 @@
+import { differenceInCalendarDays, format } from 'date-fns';
 import { t, toLanguage, type Language, type TranslationKey } from '../../shared/i18n';
 import type { RunStatus } from '../../shared/run-record';
 
 /**
  * The tray's words, from the catalog (src/shared/i18n, `desktop.*`). Times are the machine's
- * local time, formatted by hand rather than with Intl, whose output varies with the ICU data
- * Electron ships.
+ * local time, formatted with date-fns (its own English month names) rather than with Intl,
+ * whose output varies with the ICU data Electron ships.
  */
 export interface DesktopText {
   readonly language: Language;
@@ -52,34 +53,21 @@ export function desktopText(language: Language): DesktopText {
   return { ...wordsFor(lang), language: lang, when: (instant, now) => formatWhen(instant, now, lang) };
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** Local wall-clock time relative to `now`: today / yesterday / tomorrow, else the date. */
 export function formatWhen(instant: Date, now: Date, language: Language): string {
-  const time = `${pad(instant.getHours())}:${pad(instant.getMinutes())}`;
-  const days = localDayNumber(instant) - localDayNumber(now);
+  const time = format(instant, 'HH:mm');
+  // Local calendar days, not 24-hour spans: a day with a DST change is 23 or 25 hours long.
+  const days = differenceInCalendarDays(instant, now);
   const lang = toLanguage(language);
   if (days === 0) return t(lang, 'desktop.today', { time });
   if (days === -1) return t(lang, 'desktop.yesterday', { time });
   if (days === 1) return t(lang, 'desktop.tomorrow', { time });
   const sameYear = instant.getFullYear() === now.getFullYear();
-  const date =
-    lang === 'en'
-      ? `${instant.getDate()} ${EN_MONTHS[instant.getMonth()]}${sameYear ? '' : ` ${instant.getFullYear()}`}`
-      : `${pad(instant.getDate())}/${pad(instant.getMonth() + 1)}${sameYear ? '' : `/${instant.getFullYear()}`}`;
+  const date = format(instant, lang === 'en' ? (sameYear ? 'd MMM' : 'd MMM yyyy') : sameYear ? 'dd/MM' : 'dd/MM/yyyy');
   return t(lang, 'desktop.onDate', { date, time });
-}
-
-// Days since the epoch in local time (DST-proof: built from the local calendar date).
-function localDayNumber(d: Date): number {
-  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
 }
 
 function percent(fraction: number | null): string {
   if (fraction === null || !Number.isFinite(fraction)) return '';
   return ` ${Math.round(Math.min(1, Math.max(0, fraction)) * 100)}%`;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }

@@ -1,3 +1,4 @@
+import { isDay } from '../day';
 import type { AccountKey, Granularity, ReportPeriod, ReportRequest } from '../insights';
 
 export type PeriodChoice = ReportPeriod | 'custom';
@@ -12,8 +13,6 @@ export interface DashboardSelection {
   customTo: string;
   granularity: Granularity;
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The accounts a scope covers; undefined = every account (the engine's default). */
 export function scopeAccounts(scope: string, accounts: readonly { network: string; id: string }[]): AccountKey[] | undefined {
@@ -35,6 +34,6 @@ export function reportRequest(selection: DashboardSelection, accounts: readonly 
   if (keys) base.accounts = keys;
   if (selection.period !== 'custom') return { ...base, period: selection.period };
   const { customFrom: from, customTo: to } = selection;
-  if (!DAY.test(from) || !DAY.test(to) || from > to) return null;
+  if (!isDay(from) || !isDay(to) || from > to) return null;
   return { ...base, from, to };
 }

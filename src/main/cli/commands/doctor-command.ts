@@ -1,4 +1,5 @@
 import { runDoctor } from '../../engine/doctor/run-doctor';
+import { oneLine } from '../../engine/text';
 import type { DoctorCheck } from '../../../shared/ui-api';
 import type { CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../command-args';
@@ -13,7 +14,6 @@ the SMTP login. --send-test also sends a test alert e-mail. Exit 1 if any check 
 
 const MARK: Record<DoctorCheck['status'], string> = { ok: '✔', warn: '!', fail: '✘', skipped: '–' };
 
-const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   const args = parseCommandArgs('doctor', argv, { 'send-test': { type: 'boolean' } });

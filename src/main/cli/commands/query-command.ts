@@ -1,13 +1,10 @@
-import type { Settings } from '../../../shared/settings-schema';
-import { AppError } from '../../engine/errors';
+import { DEFAULT_QUERY_ROWS, runQuery, type QueryAnswer, type QueryRequest } from '../../engine/app/use-cases/query';
 import { LAKE_TABLES } from '../../engine/lake/lake-layout';
-import type { QueryEngine, QueryEngineName, QueryResult } from '../../engine/query/query-types';
+import type { QueryEngineName } from '../../engine/query/query-types';
 import type { CliContext } from '../cli-context';
 import { parseCommandArgs, usageError } from '../command-args';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { formatResultSummary, formatResultTable } from '../result-table';
-
-const DEFAULT_MAX_ROWS = 1000;
 
 const HELP = `Usage: follower-pulse query SQL [--engine local|athena] [--max-rows N] [--json]
 
@@ -17,7 +14,7 @@ Where api and import rows exist for the same day, the local tables already keep 
 
   --engine local    (default) DuckDB over the local data folder
   --engine athena   Amazon Athena over the S3 lake (athena.* settings; billed per byte scanned)
-  --max-rows N      keep the first N rows (default ${DEFAULT_MAX_ROWS})
+  --max-rows N      keep the first N rows (default ${DEFAULT_QUERY_ROWS})
   --json            { "columns", "rows", "engine", "scannedBytes" } on stdout
 
 Ctrl-C cancels a running query (in Athena too).
@@ -30,28 +27,15 @@ function engineName(value: string | undefined): QueryEngineName {
 }
 
 function maxRowsOf(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_ROWS;
+  if (value === undefined) return DEFAULT_QUERY_ROWS;
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw usageError('query', `--max-rows needs a whole number of at least 1, not "${value}"`);
   return n;
 }
 
-async function openEngine(ctx: CliContext, settings: Settings, name: QueryEngineName): Promise<QueryEngine> {
-  if (name === 'local') {
-    const { openLocalEngine } = await import('../../engine/query/local-engine');
-    return openLocalEngine(ctx.lakeDir(settings));
-  }
-  if (!settings.athena.enabled) {
-    throw new AppError('SETTINGS_INVALID', 'Athena is not set up: athena.enabled is off', {
-      hint: 'set athena.enabled to true, with athena.workgroup and athena.outputLocation, in Settings or settings.json; then run: follower-pulse athena setup',
-    });
-  }
-  const { openAthenaEngine } = await import('../../engine/query/athena-engine');
-  return openAthenaEngine(settings);
-}
-
 /** Runs the query with Ctrl-C wired to cancel it; a second Ctrl-C falls back to Node's default (exit). */
-async function runCancellable(ctx: CliContext, engine: QueryEngine, sql: string, maxRows: number): Promise<QueryResult> {
+async function runCancellable(ctx: CliContext, request: QueryRequest): Promise<QueryAnswer> {
+  const settings = await ctx.settings();
   const controller = new AbortController();
   const onSigint = (): void => {
     ctx.io.err('Cancelling the query…');
@@ -59,18 +43,16 @@ async function runCancellable(ctx: CliContext, engine: QueryEngine, sql: string,
   };
   process.once('SIGINT', onSigint);
   try {
-    return await engine.query(sql, { signal: controller.signal, maxRows });
+    return await runQuery({ ...request, signal: controller.signal }, { settings, lakeDir: ctx.lakeDir(settings) });
   } finally {
     process.removeListener('SIGINT', onSigint);
-    await engine.close();
   }
 }
 
-function printResult(ctx: CliContext, result: QueryResult, maxRows: number): void {
+function printResult(ctx: CliContext, result: QueryAnswer, maxRows: number): void {
   if (ctx.json) {
-    const { columns, rows, engine, scannedBytes, costUsd, truncated } = result;
-    ctx.io.json({ columns, rows, engine, scannedBytes, ...(costUsd === undefined ? {} : { costUsd }), ...(truncated ? { truncated } : {}) });
-    if (truncated) ctx.io.err(`Only the first ${maxRows} rows were kept; raise --max-rows for more.`);
+    ctx.io.json(result);
+    if (result.truncated) ctx.io.err(`Only the first ${maxRows} rows were kept; raise --max-rows for more.`);
     return;
   }
   for (const line of formatResultTable(result)) ctx.io.out(line);
@@ -87,9 +69,9 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   if (sql === '') throw usageError('query', 'Missing the SQL, e.g. follower-pulse query "SELECT * FROM follower_gains LIMIT 10"');
   const name = engineName(args.values.engine);
   const maxRows = maxRowsOf(args.values['max-rows']);
-  const settings = await ctx.settings();
-  const engine = await openEngine(ctx, settings, name);
-  if (name === 'athena' && ctx.io.isTTY) ctx.io.err('Running on Athena… (Ctrl-C cancels)');
-  printResult(ctx, await runCancellable(ctx, engine, sql, maxRows), maxRows);
+  const onRunning = (engine: QueryEngineName): void => {
+    if (engine === 'athena' && ctx.io.isTTY) ctx.io.err('Running on Athena… (Ctrl-C cancels)');
+  };
+  printResult(ctx, await runCancellable(ctx, { sql, engine: name, maxRows, onRunning }), maxRows);
   return EXIT.ok;
 }

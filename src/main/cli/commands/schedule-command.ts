@@ -1,4 +1,5 @@
 import { realpathSync } from 'node:fs';
+import { lightFormat } from 'date-fns';
 import { homedir, tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { processCommandRunner, type CommandRunner } from '../../engine/schedule/os-command-runner';
@@ -145,6 +146,5 @@ function scriptPath(): string {
 }
 
 function localDay(d: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return lightFormat(d, 'yyyy-MM-dd');
 }

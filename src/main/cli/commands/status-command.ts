@@ -1,3 +1,4 @@
+import { lightFormat } from 'date-fns';
 import { collectStatus, type StatusReport } from '../../engine/app/use-cases/status';
 import { dailySyncLine, readDailySyncOwner } from '../../engine/schedule/os-schedule-owner';
 import { accountLabel, summarizeDays } from '../../engine/sync/sync-runner';
@@ -34,8 +35,7 @@ const number = new Intl.NumberFormat('en-US');
 
 function localTime(iso: string): string {
   const d = new Date(iso);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return Number.isNaN(d.getTime()) ? iso : lightFormat(d, 'yyyy-MM-dd HH:mm');
 }
 
 export function formatStatus(report: StatusReport): string[] {

@@ -1,6 +1,7 @@
 import { explainError } from '../../../shared/error-explanations';
 import { t, type Language } from '../../../shared/i18n';
 import { type Day, isDay } from '../dates';
+import { escapeHtml, oneLine } from '../text';
 import type {
   AlertPage,
   DamagedFileAlert,
@@ -261,11 +262,6 @@ function nameList(names: string[], lang: Language): string {
   return t(lang, 'mail.andMore', { names: names.slice(0, MAX).join(', '), count: more });
 }
 
-/** Page names and engine messages go into subjects and single lines: no line breaks. */
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 function alertFooter(runId: string, appName: string, lang: Language): string[] {
   return [t(lang, 'mail.footerOncePerDay'), t(lang, 'mail.footerRun', { app: appName, runId })];
 }
@@ -332,6 +328,3 @@ function renderBlock(block: Block): string {
   return `${title}<table role="presentation" style="margin:0 0 12px;border-collapse:collapse;font-size:14px;line-height:1.5">${rows}</table>`;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}

@@ -5,10 +5,11 @@ import { AppError, isAppError, toAppError } from '../errors';
 import type { Logger } from '../log/logger';
 import { Redactor } from '../log/redactor';
 import type { SecretStore } from '../secrets/secret-store';
+import { escapeHtml } from '../text';
 import type { Settings } from '../../../shared/settings-schema';
 import type { AppState } from '../settings/state-store';
 import { decideAlerts, markAlertsSent, type PendingAlert, type TokenInfo } from './alert-decisions';
-import { composeAlert, composeTestEmail, type ComposedMail, escapeHtml } from './alert-messages';
+import { composeAlert, composeTestEmail, type ComposedMail } from './alert-messages';
 import { createSmtpTransport, type MailTransport, type SmtpSettings, type SmtpTransportOptions } from './mail-transport';
 
 export const APP_NAME = 'Follower Pulse';

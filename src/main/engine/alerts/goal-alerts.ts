@@ -6,6 +6,7 @@ import { readListFile, writeListFile } from '../app/insights-json-file';
 import { toAppError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
+import { escapeHtml } from '../text';
 import { createSmtpTransport, type MailTransport, type SmtpTransportOptions } from './mail-transport';
 
 export const GOAL_ALERTS_FILE = 'goal-alerts.json';
@@ -45,10 +46,6 @@ const TEXT = {
     locale: 'pt-BR',
   },
 } as const;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function composeGoalAlert(goals: readonly GoalView[], language: Settings['language']): { subject: string; text: string; html: string } {
   const t = TEXT[language];

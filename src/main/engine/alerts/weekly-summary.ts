@@ -7,6 +7,8 @@ import { daysBetween, utcDay, type Day } from '../dates';
 import { toAppError } from '../errors';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
+import { escapeHtml } from '../text';
+import { formatDay } from './alert-messages';
 import { createSmtpTransport, type MailMessage, type MailTransport, type SmtpTransportOptions } from './mail-transport';
 import { drawFollowersChart } from './weekly-chart';
 
@@ -46,15 +48,6 @@ const TEXT = {
     chart: 'Seguidores nos últimos 90 dias',
   },
 } as const;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function formatDay(day: string, language: Settings['language']): string {
-  const [y, m, d] = day.split('-');
-  return language === 'pt-BR' ? `${d}/${m}/${y}` : new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', year: 'numeric' });
-}
 
 /** The summary mail: the week's headline, the 90-day followers chart inline, the goals. */
 export function composeWeeklySummary(week: ReportDocument, chart: ReportDocument, goals: readonly GoalView[], language: Settings['language']): Omit<MailMessage, 'from' | 'to'> {

@@ -1,3 +1,5 @@
+import { startOfISOWeek } from 'date-fns';
+import { dateAsDay, dayAsDate } from '../../../shared/calendar-dates';
 import type { Granularity } from '../../../shared/insights';
 import { addDays, daysBetween, twelveMonthsBefore, type Day } from '../dates';
 
@@ -9,8 +11,7 @@ export interface DayRange {
 
 /** Monday of the ISO week holding `day` (ISO weeks start on Monday). */
 export function isoWeekStart(day: Day): Day {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
-  return addDays(day, -((weekday + 6) % 7));
+  return dateAsDay(startOfISOWeek(dayAsDate(day)));
 }
 
 /** First day of the bucket holding `day`: the day itself, its ISO week's Monday or its month's 1st. */

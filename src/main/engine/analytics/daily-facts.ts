@@ -1,6 +1,6 @@
 import type { Network } from '../../../shared/networks';
 import { DAY_MS, dayFromMs, dayToMs, type Day } from '../dates';
-import type { GainRow, TotalRow } from '../lake/lake-rows';
+import { chooseApiOverImport, type GainRow, type TotalRow } from '../lake/lake-rows';
 
 /**
  * One account's facts as the analytics read them: one gains row and one follower count per
@@ -44,18 +44,9 @@ export function dayOfNumber(n: number): Day {
   return day;
 }
 
-/**
- * Contract §6: where `api` and `import` rows exist for the same day (of one account), `api`
- * wins. The one place the analytics apply the rule; the app layer keeps its own copy for the
- * coverage and status views until those are consolidated.
- */
+/** Contract §6's api-over-import rule for one account's rows (keyed by day alone): `lake-rows.chooseApiOverImport`. */
 export function apiOverImport<T extends { day: Day; source: string }>(rows: readonly T[]): Map<Day, T> {
-  const chosen = new Map<Day, T>();
-  for (const row of rows) {
-    const held = chosen.get(row.day);
-    if (!held || (held.source !== 'api' && row.source === 'api')) chosen.set(row.day, row);
-  }
-  return chosen;
+  return chooseApiOverImport(rows, (row) => row.day);
 }
 
 export type GainFact = Pick<GainRow, 'day' | 'source' | 'organicGain' | 'paidGain' | 'totalGain'>;

@@ -1,23 +1,17 @@
-import type { CoverageView, QueryResultDto } from '../../../shared/ui-api';
-import type { Settings } from '../../../shared/settings-schema';
-import { AppError } from '../errors';
-import type { QueryEngine, QueryResult } from '../query/query-types';
+import type { CoverageView } from '../../../shared/ui-api';
 import type { AppContext } from './app-context';
 import type { MethodGroup } from './method-table';
+import { KeptLocalEngine, runQuery } from './use-cases/query';
 import { coverageViews } from './use-cases/status';
 
-/** Rows sent to the UI when it does not say: a table view, not an export. */
-const DEFAULT_MAX_ROWS = 1000;
-
 /**
- * lake.coverage, data.previews, data.query. The query engines are imported on first use, so
- * a UI that never opens the Data view never loads DuckDB or the AWS SDK. The local engine stays
- * open between queries (it rebuilds its views when lake files change) until the lake folder
- * changes or the handlers close.
+ * lake.coverage, data.previews, data.query. Queries go through the `query` use case, which the
+ * CLI calls too; the local engine is kept open between queries until the lake folder changes or
+ * the handlers close.
  */
 export class DataHandlers {
   readonly #ctx: AppContext;
-  #local: { dir: string; engine: Promise<QueryEngine> } | null = null;
+  readonly #local = new KeptLocalEngine();
 
   constructor(ctx: AppContext) {
     this.#ctx = ctx;
@@ -32,59 +26,17 @@ export class DataHandlers {
       },
       'data.query': async ({ sql, engine, maxRows }) => {
         const settings = await this.#ctx.settings();
-        const options = { maxRows: maxRows ?? DEFAULT_MAX_ROWS };
-        const result = engine === 'athena' ? await queryAthena(settings, sql, options) : await (await this.#localEngine(settings)).query(sql, options);
-        return toDto(result);
+        return runQuery({ sql, engine, ...(maxRows === undefined ? {} : { maxRows }) }, { settings, lakeDir: this.#ctx.lakeDir(settings), localEngine: this.#local.get });
       },
     };
   }
 
   async close(): Promise<void> {
-    const local = this.#local;
-    this.#local = null;
-    if (local) await (await local.engine.catch(() => null))?.close();
+    await this.#local.close();
   }
 
   async #coverage(): Promise<CoverageView[]> {
     const settings = await this.#ctx.settings();
     return coverageViews({ home: this.#ctx.deps.home, lakeDir: this.#ctx.lakeDir(settings), settings, now: this.#ctx.deps.now() });
   }
-
-  async #localEngine(settings: Settings): Promise<QueryEngine> {
-    const dir = this.#ctx.lakeDir(settings);
-    if (this.#local?.dir !== dir) {
-      await this.close();
-      const engine = import('../query/local-engine').then(({ openLocalEngine }) => openLocalEngine(dir));
-      // A failed open is not cached: the next query tries again (e.g. after the folder exists).
-      engine.catch(() => {
-        if (this.#local?.engine === engine) this.#local = null;
-      });
-      this.#local = { dir, engine };
-    }
-    return this.#local.engine;
-  }
-}
-
-async function queryAthena(settings: Settings, sql: string, options: { maxRows: number }): Promise<QueryResult> {
-  if (!settings.athena.enabled) {
-    throw new AppError('ATHENA_FAILED', 'Athena is not set up', { hint: 'turn it on and fill database, workgroup and output location in Settings › Athena' });
-  }
-  const { openAthenaEngine } = await import('../query/athena-engine');
-  const engine = await openAthenaEngine(settings);
-  try {
-    return await engine.query(sql, options);
-  } finally {
-    await engine.close();
-  }
-}
-
-function toDto(result: QueryResult): QueryResultDto {
-  return {
-    columns: result.columns,
-    rows: result.rows,
-    engine: result.engine,
-    scannedBytes: result.scannedBytes,
-    ...(result.costUsd === undefined ? {} : { costUsd: result.costUsd }),
-    ...(result.truncated ? { truncated: true } : {}),
-  };
 }

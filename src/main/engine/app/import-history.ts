@@ -17,7 +17,7 @@ import { problemOf, rejectionOf, type ParsedFile } from '../import/import-types'
 import { isSafeAccountId } from '../lake/lake-layout';
 import { gainRowProblem, totalRowProblem } from '../lake/lake-rows';
 import { emptyLakeWriteResult, mergeLakeWriteResults, type LocalLake } from '../lake/local-lake';
-import { acquireLock } from '../sync/sync-lock';
+import { acquireLock } from '../lock/lake-lock';
 import { findSource } from '../sources/registry';
 import { markForDelivery } from '../lake/s3-delivery-ledger';
 import { StateStore } from '../settings/state-store';

@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { CsvSyntaxError, parseCsv } from '../lake/csv';
 import { COMPANY_EVENTS_COLUMNS, COMPANY_EVENTS_KEY } from '../lake/lake-layout';
 import { LocalLake } from '../lake/local-lake';
-import { acquireLock } from '../sync/sync-lock';
+import { acquireLock } from '../lock/lake-lock';
 import { markForDelivery } from '../lake/s3-delivery-ledger';
 import { StateStore } from '../settings/state-store';
 import { normaliseEventInput } from './insights-event-input';

@@ -1,3 +1,5 @@
+import { lastDayOfMonth } from 'date-fns';
+import { dateAsDay, dayAsDate } from '../../../shared/calendar-dates';
 import { addDays, type Day, monthOf } from '../dates';
 import type { RunWarning } from '../../../shared/run-record';
 import type { DamagedLakeFile } from './local-lake';
@@ -14,15 +16,14 @@ export function monthsToLeaveAlone(damaged: readonly DamagedLakeFile[], newestDa
   return new Set(damaged.map((f) => f.month).filter((month) => month < lookbackMonth));
 }
 
-function lastDayOfMonth(month: string): Day {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+function monthEnd(month: string): Day {
+  return dateAsDay(lastDayOfMonth(dayAsDate(`${month}-01`)));
 }
 
 /** What to do about a damaged month file, in the words of the CLI. */
 export function damagedFileFix(file: DamagedLakeFile): string {
   return (
-    `re-fetch its days with: follower-pulse sync --from ${file.month}-01 --to ${lastDayOfMonth(file.month)} ` +
+    `re-fetch its days with: follower-pulse sync --from ${file.month}-01 --to ${monthEnd(file.month)} ` +
     '(while LinkedIn still serves them), or restore the file from S3 with: follower-pulse mirror'
   );
 }

@@ -3,7 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { AppError, toAppError } from '../errors';
 import { nullLogger, type Logger } from '../log/logger';
 import type { Settings } from '../../../shared/settings-schema';
-import { acquireLock } from '../sync/sync-lock';
+import { acquireLock } from '../lock/lake-lock';
 import { writeFileAtomic } from '../atomic-write';
 import { parseLakeKey } from './lake-layout';
 import { type LocalLake, toLakeError } from './local-lake';

@@ -334,15 +334,22 @@ export function groupByMonth<T extends { day: Day }>(rows: readonly T[]): Map<st
 }
 
 /**
- * Applies contract §6's precedence: where `api` and `import` rows exist for the same day,
- * network and account, `api` wins. Returns one row per (network, account, day), sorted by day.
+ * Contract §6's precedence, its one implementation: of the rows that share a key (a network,
+ * account and day), the `api` row wins over the `import` row; between rows of the same source
+ * the first one stays. `keyOf` lets a caller holding one account's rows key by day alone
+ * (`analytics/daily-facts.apiOverImport`). Pure; returns the chosen rows in first-seen key order.
  */
-export function preferApiRows<T extends LakeRow>(rows: readonly T[]): T[] {
-  const chosen = new Map<string, T>();
+export function chooseApiOverImport<T extends { source: string }, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T> {
+  const chosen = new Map<K, T>();
   for (const row of rows) {
-    const key = `${row.network}\u0000${row.accountId}\u0000${row.day}`;
+    const key = keyOf(row);
     const current = chosen.get(key);
     if (!current || (current.source !== 'api' && row.source === 'api')) chosen.set(key, row);
   }
-  return sortByDay([...chosen.values()]);
+  return chosen;
+}
+
+/** One row per (network, account, day) after api-over-import, sorted by day. */
+export function preferApiRows<T extends LakeRow>(rows: readonly T[]): T[] {
+  return sortByDay([...chooseApiOverImport(rows, (row) => `${row.network}\u0000${row.accountId}\u0000${row.day}`).values()]);
 }

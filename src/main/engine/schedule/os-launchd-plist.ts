@@ -1,11 +1,13 @@
-import { commandLine, dailyAtParts, type ScheduledSync } from './os-schedule-spec';
+import { escapeXml } from '../text';
+import { commandLine, type ScheduledSync } from './os-schedule-spec';
+import { parseDailyAt } from './schedule-decision';
 
 /**
  * A launchd agent (~/Library/LaunchAgents) for the daily sync. launchd runs a
  * StartCalendarInterval job missed during sleep once the Mac wakes; output goes to the home's logs.
  */
 export function launchdPlist(spec: ScheduledSync, logFile: string): string {
-  const { hours, minutes } = dailyAtParts(spec.dailyAt);
+  const { hours, minutes } = parseDailyAt(spec.dailyAt);
   const env = { FOLLOWER_PULSE_HOME: spec.home, ...spec.env };
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -13,17 +15,17 @@ export function launchdPlist(spec: ScheduledSync, logFile: string): string {
     '<plist version="1.0">',
     '<dict>',
     '  <key>Label</key>',
-    `  <string>${xml(spec.name.launchdLabel)}</string>`,
+    `  <string>${escapeXml(spec.name.launchdLabel)}</string>`,
     '  <key>ProgramArguments</key>',
     '  <array>',
-    ...commandLine(spec).map((arg) => `    <string>${xml(arg)}</string>`),
+    ...commandLine(spec).map((arg) => `    <string>${escapeXml(arg)}</string>`),
     '  </array>',
     '  <key>EnvironmentVariables</key>',
     '  <dict>',
-    ...Object.entries(env).flatMap(([name, value]) => [`    <key>${xml(name)}</key>`, `    <string>${xml(value)}</string>`]),
+    ...Object.entries(env).flatMap(([name, value]) => [`    <key>${escapeXml(name)}</key>`, `    <string>${escapeXml(value)}</string>`]),
     '  </dict>',
     '  <key>WorkingDirectory</key>',
-    `  <string>${xml(spec.home)}</string>`,
+    `  <string>${escapeXml(spec.home)}</string>`,
     '  <key>StartCalendarInterval</key>',
     '  <dict>',
     '    <key>Hour</key>',
@@ -32,15 +34,12 @@ export function launchdPlist(spec: ScheduledSync, logFile: string): string {
     `    <integer>${minutes}</integer>`,
     '  </dict>',
     '  <key>StandardOutPath</key>',
-    `  <string>${xml(logFile)}</string>`,
+    `  <string>${escapeXml(logFile)}</string>`,
     '  <key>StandardErrorPath</key>',
-    `  <string>${xml(logFile)}</string>`,
+    `  <string>${escapeXml(logFile)}</string>`,
     '</dict>',
     '</plist>',
     '',
   ].join('\n');
 }
 
-function xml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}

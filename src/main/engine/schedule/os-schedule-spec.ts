@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseDailyAt } from './schedule-decision';
 
 /**
  * What an OS scheduler entry runs, resolved once at `schedule install` time (contract §3):
@@ -74,9 +75,8 @@ export function resolveInvocation(facts: ProcessFacts): Pick<ScheduledSync, 'pro
   };
 }
 
-/** HH:MM → hours and minutes; throws a RangeError for anything else (settings validate it first). */
-export function dailyAtParts(dailyAt: string): { hours: number; minutes: number } {
-  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(dailyAt);
-  if (!m) throw new RangeError(`schedule.dailyAt must be HH:MM, got ${JSON.stringify(dailyAt)}`);
-  return { hours: Number(m[1]), minutes: Number(m[2]) };
+/** `07:00` → `07:00:00`, the time of day systemd and Task Scheduler read. */
+export function dailyAtClock(dailyAt: string): string {
+  parseDailyAt(dailyAt);
+  return `${dailyAt}:00`;
 }

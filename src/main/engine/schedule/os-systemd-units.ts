@@ -1,4 +1,4 @@
-import { commandLine, dailyAtParts, type ScheduledSync } from './os-schedule-spec';
+import { commandLine, dailyAtClock, type ScheduledSync } from './os-schedule-spec';
 
 /**
  * A systemd user service + timer for the daily sync. `Persistent=true` runs a start missed
@@ -11,7 +11,7 @@ export interface SystemdUnits {
 }
 
 export function systemdUnits(spec: ScheduledSync): SystemdUnits {
-  const { hours, minutes } = dailyAtParts(spec.dailyAt);
+  const clock = dailyAtClock(spec.dailyAt);
   const env = { FOLLOWER_PULSE_HOME: spec.home, ...spec.env };
   const service = [
     '[Unit]',
@@ -32,7 +32,7 @@ export function systemdUnits(spec: ScheduledSync): SystemdUnits {
     'Description=Follower Pulse daily sync timer',
     '',
     '[Timer]',
-    `OnCalendar=*-*-* ${pad(hours)}:${pad(minutes)}:00`,
+    `OnCalendar=*-*-* ${clock}`,
     'Persistent=true',
     `Unit=${spec.name.systemdUnit}.service`,
     '',
@@ -53,6 +53,3 @@ function escapeSpecifiers(text: string): string {
   return text.replaceAll('%', '%%');
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}

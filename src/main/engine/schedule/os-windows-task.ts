@@ -1,4 +1,5 @@
-import { commandLine, dailyAtParts, type ScheduledSync } from './os-schedule-spec';
+import { escapeXml } from '../text';
+import { commandLine, dailyAtClock, type ScheduledSync } from './os-schedule-spec';
 
 /**
  * The Windows Task Scheduler definition (Task Scheduler schema 1.2) for the daily sync:
@@ -19,15 +20,14 @@ export interface WindowsTaskOptions {
 }
 
 export function windowsTaskXml(spec: ScheduledSync, options: WindowsTaskOptions): string {
-  const { hours, minutes } = dailyAtParts(spec.dailyAt);
-  const start = `${options.startDay}T${pad(hours)}:${pad(minutes)}:00`;
+  const start = `${options.startDay}T${dailyAtClock(spec.dailyAt)}`;
   const { command, args } = windowsExec(spec);
   return [
     '<?xml version="1.0" encoding="UTF-16"?>',
     '<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">',
     '  <RegistrationInfo>',
     '    <Author>Follower Pulse</Author>',
-    `    <Description>${xml(`Daily Follower Pulse sync at ${spec.dailyAt} for ${spec.home} (installed by follower-pulse schedule install)`)}</Description>`,
+    `    <Description>${escapeXml(`Daily Follower Pulse sync at ${spec.dailyAt} for ${spec.home} (installed by follower-pulse schedule install)`)}</Description>`,
     '  </RegistrationInfo>',
     '  <Triggers>',
     '    <CalendarTrigger>',
@@ -40,7 +40,7 @@ export function windowsTaskXml(spec: ScheduledSync, options: WindowsTaskOptions)
     '  </Triggers>',
     '  <Principals>',
     '    <Principal id="Author">',
-    `      <UserId>${xml(options.userId)}</UserId>`,
+    `      <UserId>${escapeXml(options.userId)}</UserId>`,
     '      <LogonType>Password</LogonType>',
     '      <RunLevel>LeastPrivilege</RunLevel>',
     '    </Principal>',
@@ -66,9 +66,9 @@ export function windowsTaskXml(spec: ScheduledSync, options: WindowsTaskOptions)
     '  </Settings>',
     '  <Actions Context="Author">',
     '    <Exec>',
-    `      <Command>${xml(command)}</Command>`,
-    `      <Arguments>${xml(args)}</Arguments>`,
-    `      <WorkingDirectory>${xml(spec.home)}</WorkingDirectory>`,
+    `      <Command>${escapeXml(command)}</Command>`,
+    `      <Arguments>${escapeXml(args)}</Arguments>`,
+    `      <WorkingDirectory>${escapeXml(spec.home)}</WorkingDirectory>`,
     '    </Exec>',
     '  </Actions>',
     '</Task>',
@@ -103,10 +103,3 @@ export function quoteWindowsArg(arg: string): string {
   return `${out}${'\\'.repeat(backslashes * 2)}"`;
 }
 
-function xml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}

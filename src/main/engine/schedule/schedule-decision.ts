@@ -57,6 +57,7 @@ export function decideSchedule(input: ScheduleInput): ScheduleDecision {
   return { due, kind: null, nextRunAt: slotAfter(new Date(from), hours, minutes) };
 }
 
+/** HH:MM → hours and minutes; a RangeError for anything else (settings validate it first). */
 export function parseDailyAt(dailyAt: string): { hours: number; minutes: number } {
   const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(dailyAt);
   if (!m) throw new RangeError(`dailyAt must be HH:MM, got ${JSON.stringify(dailyAt)}`);

@@ -151,7 +151,6 @@ function linkedinApiUrlOverride(env: Env): string | undefined {
   return value;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // An instant needs a zone: a local-time value would plan different days on different machines.
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
@@ -169,7 +168,7 @@ export function nowFromEnv(env: Env): Date {
 }
 
 function parseIsoInstant(raw: string): Date | null {
-  const day = ISO_DATE.test(raw) ? raw : ISO_INSTANT.exec(raw)?.[1];
+  const day = isDay(raw) ? raw : ISO_INSTANT.exec(raw)?.[1];
   // Date.parse rolls 2026-02-30 over to March; refuse it instead.
   if (day === undefined || !isDay(day)) return null;
   const ms = Date.parse(raw);

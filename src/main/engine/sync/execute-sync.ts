@@ -10,7 +10,7 @@ import { resolveLakeDir } from '../settings/home';
 import { StateStore } from '../settings/state-store';
 import { SOURCES } from '../sources/registry';
 import type { SourceDescription, TokenInfo } from '../sources/source';
-import { acquireLock } from './sync-lock';
+import { acquireLock } from '../lock/lake-lock';
 import { runSync, type SyncProgress } from './sync-runner';
 
 /**

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isDay } from '../../../shared/day';
 import type { CompanyEvent, CompanyEventInput } from '../../../shared/insights';
 import type { AccountView } from '../../../shared/ui-api';
 
 export const CATEGORIES = ['campaign', 'post', 'launch', 'event', 'press', 'other'] as const;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 interface Draft {
   day: string;
@@ -23,8 +23,8 @@ function draftOf(event: CompanyEvent | null): Draft {
 
 /** What the form would send, or the first thing wrong with it (checked here, again by the engine). */
 export function actionInput(draft: Draft): { input: CompanyEventInput } | { error: 'day' | 'endDay' | 'title' } {
-  if (!DAY.test(draft.day)) return { error: 'day' };
-  if (draft.endDay && (!DAY.test(draft.endDay) || draft.endDay < draft.day)) return { error: 'endDay' };
+  if (!isDay(draft.day)) return { error: 'day' };
+  if (draft.endDay && (!isDay(draft.endDay) || draft.endDay < draft.day)) return { error: 'endDay' };
   if (!draft.title.trim()) return { error: 'title' };
   const input: CompanyEventInput = { day: draft.day, endDay: draft.endDay || null, title: draft.title.trim(), category: draft.category, notes: draft.notes.trim() };
   if (draft.scope !== 'all') {

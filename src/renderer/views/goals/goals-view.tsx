@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isDay } from '../../../shared/day';
 import type { GoalInput, GoalView } from '../../../shared/insights';
 import type { ApiFailure } from '../../../shared/ui-api';
 import { useApi } from '../../api/api-context';
@@ -13,8 +14,6 @@ import { formatDay, formatNumber } from '../../format/format';
 import { callInsights, useInsightsQuery } from '../dashboard/insights-api';
 import { GoalProgress, GoalStatusBadge } from './goal-status';
 import './goals.css';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Follower goals: a target by a date, for one page or all, with the pace it takes and the pace there is. */
 export function GoalsView(): React.JSX.Element {
@@ -37,7 +36,7 @@ export function GoalsView(): React.JSX.Element {
     e.preventDefault();
     const target = Number(draft.target.replace(/[.\s,]/g, ''));
     if (!Number.isInteger(target) || target <= 0) return setError('target');
-    if (!DAY.test(draft.by)) return setError('by');
+    if (!isDay(draft.by)) return setError('by');
     setError(null);
     const input: GoalInput = { target, by: draft.by };
     if (draft.name.trim()) input.name = draft.name.trim();

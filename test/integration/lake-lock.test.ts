@@ -2,7 +2,7 @@ import { mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLock, isLockStale, LOCK_FILE, readLock } from '../../src/main/engine/sync/sync-lock';
+import { acquireLock, isLockStale, LOCK_FILE, readLock } from '../../src/main/engine/lock/lake-lock';
 import { raceForLock } from '../support/lock-contenders';
 
 let home: string;
