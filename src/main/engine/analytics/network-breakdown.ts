@@ -1,14 +1,17 @@
 import type { Granularity, ReportAccount, ReportNetworkBucket, ReportNetworkDay, ReportNetworkLine } from '../../../shared/insights';
-import type { Network } from '../../../shared/networks';
+import { NETWORKS, type Network } from '../../../shared/networks';
 import { bucketStart } from './calendar';
 import { dayOfNumber, type AccountFacts } from './daily-facts';
 import { selectionFollowersAt } from './followers';
 import { rangeSums, selectionDay } from './selection';
 
-/** The report's accounts grouped by network, in the order the networks first appear. */
+/** The report's accounts grouped by network, networks in one fixed order (LinkedIn, Facebook, Instagram, X). */
 export function factsByNetwork(accounts: readonly { account: ReportAccount; facts: AccountFacts }[]): Map<Network, AccountFacts[]> {
   const byNetwork = new Map<Network, AccountFacts[]>();
-  for (const { account, facts } of accounts) byNetwork.set(account.network, [...(byNetwork.get(account.network) ?? []), facts]);
+  for (const network of NETWORKS) {
+    const facts = accounts.filter((a) => a.account.network === network).map((a) => a.facts);
+    if (facts.length) byNetwork.set(network, facts);
+  }
   return byNetwork;
 }
 
