@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/main/engine/analytics/report';
-import { networkFollowerLines, networkGainColumns, networksWithoutGains } from '../../src/renderer/views/dashboard/cross-network/network-lines';
+import { networkFollowerLines, networkGainColumns, networksWithoutGains } from '../../src/shared/dashboard/network-lines';
 import { factsOf } from '../support/analytics-facts';
 
 // LinkedIn page A: 10 a day from 2027-03-01 (count 1000 on 03-01); an X handle counted 200 on

@@ -29,6 +29,14 @@ export const networksEn: NetworksMessages = {
     okToken: 'Token stored; add an account to test reading it.',
     problem: 'The connection failed',
   },
+  welcomeNetworks: {
+    step: 'Other networks',
+    title: 'Other networks (optional)',
+    text: 'Follow a Facebook Page, an Instagram account or an X handle next to LinkedIn too. You can also do this later in Settings › Pages.',
+    added: 'Now following',
+    skip: 'Skip this step',
+    continue: 'Continue',
+  },
   crossNetwork: {
     title: 'Networks side by side',
     subtitle: "Each network's followers over the period; indexed, every network starts at 100.",

@@ -31,6 +31,14 @@ export const networksPtBr = {
     okToken: 'Token salvo; adicione uma conta para testar a leitura.',
     problem: 'A conexão falhou',
   },
+  welcomeNetworks: {
+    step: 'Outras redes',
+    title: 'Outras redes (opcional)',
+    text: 'Acompanhe também uma Página do Facebook, uma conta do Instagram ou um perfil no X ao lado do LinkedIn. Dá para fazer isso depois em Configurações › Páginas.',
+    added: 'Acompanhando agora',
+    skip: 'Pular esta etapa',
+    continue: 'Continuar',
+  },
   crossNetwork: {
     title: 'Redes lado a lado',
     subtitle: 'Seguidores de cada rede no período; no índice, cada rede começa em 100.',

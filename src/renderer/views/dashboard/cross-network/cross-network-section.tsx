@@ -6,7 +6,7 @@ import { formatDay, formatGain, formatNumber } from '../../../format/format';
 import { NETWORK_NAMES, useNetworkColors } from './network-colors';
 import { NetworkFollowersChart, type ScaleMode } from './network-followers-chart';
 import { NetworkGainsChart } from './network-gains-chart';
-import { networkFollowerLines } from './network-lines';
+import { networkFollowerLines } from '../../../../shared/dashboard/network-lines';
 import './cross-network.css';
 
 /**

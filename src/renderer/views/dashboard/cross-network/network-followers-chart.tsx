@@ -11,7 +11,7 @@ import { useChartColors } from '../../data/use-chart-colors';
 import { backgroundPlugin } from '../chart-annotations';
 import { ChartExportButtons } from '../chart-export-buttons';
 import { NETWORK_NAMES, useNetworkColors } from './network-colors';
-import type { NetworkLine } from './network-lines';
+import type { NetworkLine } from '../../../../shared/dashboard/network-lines';
 
 type Point = { x: number; y: number | null };
 export type ScaleMode = 'absolute' | 'indexed';

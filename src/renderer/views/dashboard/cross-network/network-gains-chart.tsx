@@ -12,7 +12,7 @@ import { useChartColors } from '../../data/use-chart-colors';
 import { backgroundPlugin } from '../chart-annotations';
 import { ChartExportButtons } from '../chart-export-buttons';
 import { NETWORK_NAMES, useNetworkColors } from './network-colors';
-import { networkGainColumns, networksWithoutGains } from './network-lines';
+import { networkGainColumns, networksWithoutGains } from '../../../../shared/dashboard/network-lines';
 
 type Point = { x: number; y: number | null };
 

@@ -1,5 +1,5 @@
-import type { ReportDocument, ReportNetworkBucket, ReportNetworkDay, ReportNetworkLine } from '../../../../shared/insights';
-import type { Network } from '../../../../shared/networks';
+import type { ReportDocument, ReportNetworkBucket, ReportNetworkDay, ReportNetworkLine } from '../insights';
+import type { Network } from '../networks';
 
 /** One network's followers over the period, as drawn: a value per day or null (a gap). */
 export interface NetworkLine {
