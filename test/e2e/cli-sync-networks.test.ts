@@ -123,7 +123,11 @@ describe('follower-pulse sync across LinkedIn, Facebook, Instagram and X (built 
     expect(x.requests).toHaveLength(1);
     expect(await lakeFile('follower_totals', '2026-11', 'x', HANDLE)).toEqual([`2026-11-28,x,${HANDLE},9876,api,${record.startedAt}`]);
     expect(existsSync(join(home, 'lake', 'follower_gains', 'month=2026-11', `x-${HANDLE}-api.csv`))).toBe(false);
-    expect(await readFile(join(home, 'lake', 'accounts', 'accounts.csv'), 'utf8')).toContain(`https://x.com/${HANDLE}`);
+    const accountsCsv = await readFile(join(home, 'lake', 'accounts', 'accounts.csv'), 'utf8');
+    expect(accountsCsv).toContain(`https://x.com/${HANDLE}`);
+    // Instagram's profile is at its username, not its numeric id.
+    expect(accountsCsv).toContain('https://www.instagram.com/acme.br/');
+    expect(accountsCsv).not.toContain(`instagram.com/${IG}`);
 
     const again = await runCliProcess(['sync', '--json'], env(LATER_SAME_DAY));
     const second = JSON.parse(again.stdout) as RunRecord;
