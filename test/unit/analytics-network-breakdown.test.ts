@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatReport } from '../../src/main/cli/commands/report-command';
 import { buildReport } from '../../src/main/engine/analytics/report';
 import { dayRange } from '../../src/main/engine/dates';
 import { factsOf } from '../support/analytics-facts';
@@ -74,5 +75,18 @@ describe('report per network', () => {
     const doc = buildReport({ accounts: [{ account: { network: 'linkedin', accountId: 'B', name: 'B' }, facts: factsOf('B', { '2026-12-29': [5, 0] }) }], range, granularity: 'day' });
     expect(doc.networks).toEqual([{ network: 'linkedin', followersStart: null, followersEnd: null, netGain: 5, growthPct: null, share: null, netGainFrom: 'gains', startDay: null }]);
     expect(doc.networkDaily!.every((d) => d.followers === null)).toBe(true);
+  });
+});
+
+describe('report in the terminal', () => {
+  it('lists every network with its change and share when the pages span several', () => {
+    const lines = formatReport(report());
+    const table = lines.slice(lines.findIndex((l) => l.trim().startsWith('network')));
+    expect(table.map((l) => l.trim().split(/\s{2,}/))).toEqual([
+      ['network', 'start', 'end', 'net', 'growth', 'share'],
+      ['linkedin', '940', '1,040', '+98', '+10.4%', '67.1%'],
+      ['x†', '500', '510', '+10', '+2%', '32.9%'],
+      ['† x reports only its follower total: the change is between its counts, from 2026-12-31'],
+    ]);
   });
 });
