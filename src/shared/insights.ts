@@ -129,9 +129,12 @@ export interface ReportDocument {
   /** Daily values for the charts (day granularity regardless of `granularity`); more keys allowed by §8. */
   daily?: { day: string; organic: number; paid: number; total: number; followers: number | null; reconstructed: boolean; hasData: boolean }[];
   networks?: ReportNetworkLine[];
-  /** Per network and day, networks in the order of `networks`, then by day. */
+  /**
+   * Per network and day, networks in the order of `networks`, then by day. Present when the
+   * selection spans more than one network (for one, `daily` already says it).
+   */
   networkDaily?: ReportNetworkDay[];
-  /** Per network and bucket, networks in the order of `networks`, then by bucket. */
+  /** Per network and bucket, networks in the order of `networks`, then by bucket; present like `networkDaily`. */
   networkSeries?: ReportNetworkBucket[];
 }
 

@@ -89,6 +89,9 @@ test('a Facebook Page connected next to LinkedIn in the UI shows in the cross-ne
   await expect(page.getByTestId('cross-network-gains-chart')).toHaveAttribute('data-networks', 'linkedin facebook');
   await view.scrollIntoViewIfNeeded();
   await snap(page, 'cross-network-indexed');
+  await page.getByRole('radiogroup', { name: 'Tema' }).getByText('Escuro', { exact: true }).click();
+  await snap(page, 'cross-network-indexed-dark');
+  await page.getByRole('radiogroup', { name: 'Tema' }).getByText('Claro', { exact: true }).click();
 
   // The indexed chart's CSV: Facebook's last day at 3,996 / 3,876 × 100 = 103.1.
   const [download] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'Baixar CSV' }).click()]);

@@ -23,8 +23,11 @@ function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1000) / 1000;
 }
 
-function hasCountOn(facts: readonly AccountFacts[], n: number): boolean {
-  return facts.some((f) => f.snapshotDays.includes(n));
+/** The days in [from, to] on which any of the accounts has a count. */
+function countDaysIn(facts: readonly AccountFacts[], from: number, to: number): Set<number> {
+  const days = new Set<number>();
+  for (const f of facts) for (const day of f.snapshotDays) if (day >= from && day <= to) days.add(day);
+  return days;
 }
 
 /** Newest day ≤ n on which any of the accounts has a count, or null. */
@@ -90,10 +93,11 @@ function hasAnyGain(facts: AccountFacts, from: number, to: number): boolean {
 export function networkDaily(byNetwork: ReadonlyMap<Network, AccountFacts[]>, from: number, to: number): ReportNetworkDay[] {
   const out: ReportNetworkDay[] = [];
   for (const [network, facts] of byNetwork) {
+    const counted = countDaysIn(facts, from, to);
     for (let n = from; n <= to; n++) {
       const sums = selectionDay(facts, n);
       const followers = selectionFollowersAt(facts, n);
-      const known = followers !== null && (sums.complete || hasCountOn(facts, n));
+      const known = followers !== null && (sums.complete || counted.has(n));
       out.push({ network, day: dayOfNumber(n), followers: known ? followers.value : null, reconstructed: known ? followers.reconstructed : false, gain: sums.total, hasData: sums.complete });
     }
   }

@@ -109,6 +109,9 @@ function yearAgo(facts: readonly AccountFacts[], range: DayRange, netGain: numbe
 /** The cross-network view's lines, days and buckets (issue 10), from the same facts as the totals. */
 function networkBreakdown(input: ReportInput, from: number, to: number): Pick<ReportDocument, 'networks' | 'networkDaily' | 'networkSeries'> {
   const byNetwork = factsByNetwork(input.accounts);
+  const networks = networkLines(byNetwork, from, to);
+  // One network's days would repeat `daily`: the per-network lists come only when there is something to compare.
+  if (byNetwork.size < 2) return { networks };
   const days = networkDaily(byNetwork, from, to);
-  return { networks: networkLines(byNetwork, from, to), networkDaily: days, networkSeries: networkSeries(days, input.granularity) };
+  return { networks, networkDaily: days, networkSeries: networkSeries(days, input.granularity) };
 }
