@@ -58,7 +58,7 @@ function firstCountDayIn(facts: readonly AccountFacts[], from: number, to: numbe
 export function networkLines(byNetwork: ReadonlyMap<Network, AccountFacts[]>, from: number, to: number): ReportNetworkLine[] {
   const lines = [...byNetwork].map(([network, facts]): ReportNetworkLine => {
     const sums = rangeSums(facts, from, to);
-    const withGains = facts.some((f) => f.length > 0 && f.start <= to && f.start + f.length - 1 >= from && hasAnyGain(f, from, to));
+    const withGains = facts.some((f) => hasAnyGain(f, from, to));
     if (withGains) {
       const start = selectionFollowersAt(facts, from - 1)?.value ?? null;
       const end = selectionFollowersAt(facts, to)?.value ?? null;
