@@ -84,6 +84,38 @@ export interface ReportNetworkLine {
   netGain: number;
   growthPct: number | null;
   share: number | null;
+  /**
+   * Where `netGain` comes from: the summed daily gains, or — for a network that reports no daily
+   * gains in the period (X keeps only counts) — the change between its counts.
+   */
+  netGainFrom?: 'gains' | 'counts';
+  /**
+   * The day `followersStart` refers to: the day before the period, or, for a counts-only network
+   * without a count by then, its first count inside the period. Null when there is none.
+   */
+  startDay?: string | null;
+}
+
+/**
+ * One network's day (issue 10's cross-network view), with the same rules as `daily`: `gain` sums
+ * the rows that exist, `hasData` when every account of the network has a row that day.
+ * `followers` is null on a day the network has neither a count nor gains for (a gap, never 0).
+ */
+export interface ReportNetworkDay {
+  network: Network;
+  day: string;
+  followers: number | null;
+  reconstructed: boolean;
+  gain: number;
+  hasData: boolean;
+}
+
+/** One network's bucket of the gains chart (the report's granularity); `daysWithData` 0 = no bar. */
+export interface ReportNetworkBucket {
+  network: Network;
+  bucket: string;
+  total: number;
+  daysWithData: number;
 }
 
 export interface ReportDocument {
@@ -97,6 +129,13 @@ export interface ReportDocument {
   /** Daily values for the charts (day granularity regardless of `granularity`); more keys allowed by §8. */
   daily?: { day: string; organic: number; paid: number; total: number; followers: number | null; reconstructed: boolean; hasData: boolean }[];
   networks?: ReportNetworkLine[];
+  /**
+   * Per network and day, networks in the order of `networks`, then by day. Present when the
+   * selection spans more than one network (for one, `daily` already says it).
+   */
+  networkDaily?: ReportNetworkDay[];
+  /** Per network and bucket, networks in the order of `networks`, then by bucket; present like `networkDaily`. */
+  networkSeries?: ReportNetworkBucket[];
 }
 
 export type EventVerdict = 'raised' | 'lowered' | 'no-effect' | 'too-little-data';

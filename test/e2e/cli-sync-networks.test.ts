@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ReportDocument } from '../../src/shared/insights';
 import type { RunRecord } from '../../src/shared/run-record';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin';
 import { cliEnv, readTree, runCliProcess, tempHome } from '../support/cli-harness';
@@ -123,7 +124,11 @@ describe('follower-pulse sync across LinkedIn, Facebook, Instagram and X (built 
     expect(x.requests).toHaveLength(1);
     expect(await lakeFile('follower_totals', '2026-11', 'x', HANDLE)).toEqual([`2026-11-28,x,${HANDLE},9876,api,${record.startedAt}`]);
     expect(existsSync(join(home, 'lake', 'follower_gains', 'month=2026-11', `x-${HANDLE}-api.csv`))).toBe(false);
-    expect(await readFile(join(home, 'lake', 'accounts', 'accounts.csv'), 'utf8')).toContain(`https://x.com/${HANDLE}`);
+    const accountsCsv = await readFile(join(home, 'lake', 'accounts', 'accounts.csv'), 'utf8');
+    expect(accountsCsv).toContain(`https://x.com/${HANDLE}`);
+    // Instagram's profile is at its username, not its numeric id.
+    expect(accountsCsv).toContain('https://www.instagram.com/acme.br/');
+    expect(accountsCsv).not.toContain(`instagram.com/${IG}`);
 
     const again = await runCliProcess(['sync', '--json'], env(LATER_SAME_DAY));
     const second = JSON.parse(again.stdout) as RunRecord;
@@ -164,6 +169,39 @@ describe('follower-pulse sync across LinkedIn, Facebook, Instagram and X (built 
     expect(again.code).toBe(1);
     expect((JSON.parse(again.stdout) as RunRecord).status).toBe('partial');
     expect(x.requests).toHaveLength(1);
+  });
+
+  it('report --json compares the networks: per-network lines, days and buckets from the same lake', async () => {
+    expect((await runCliProcess(['sync', '--json'], env(NOW))).code).toBe(0);
+    const r = await runCliProcess(['report', '--json', '--from', '2026-11-20', '--to', '2026-11-28', '--granularity', 'week'], env(NOW));
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as ReportDocument;
+    // Facebook: gains 11-20 … 11-26 (lag 2 days), counted 48,210 on 11-28.
+    let facebookNet = 0;
+    for (let d = 20; d <= 26; d++) facebookNet += defaultFollows(PAGE, `2026-11-${d}`) - defaultUnfollows(PAGE, `2026-11-${d}`);
+    const line = (network: string) => doc.networks?.find((n) => n.network === network);
+    expect(doc.networks?.map((n) => n.network)).toEqual(['linkedin', 'facebook', 'instagram', 'x']);
+    expect(line('facebook')).toMatchObject({ followersStart: 48_210 - facebookNet, followersEnd: 48_210, netGain: facebookNet, netGainFrom: 'gains', share: 0.67 }); // 48,210 / 71,931
+    // Instagram: 4 a day 11-21 … 11-26 (11-20 not available), counted 1,500 on 11-28: 24 / 1,476 = 1.6 %.
+    expect(line('instagram')).toMatchObject({ followersStart: 1_476, followersEnd: 1_500, netGain: 24, growthPct: 1.6, share: 0.021 });
+    // X: one count, on 11-28, inside the period: measured from it, so no change yet.
+    expect(line('x')).toMatchObject({ followersStart: 9_876, followersEnd: 9_876, netGain: 0, netGainFrom: 'counts', startDay: '2026-11-28', share: 0.137 });
+    expect(line('linkedin')).toMatchObject({ followersEnd: 12_345, share: 0.172 });
+    // The days: a network's gains add up to its line, an unavailable day is a gap, not a zero.
+    const days = doc.networkDaily ?? [];
+    expect(days).toHaveLength(4 * 9);
+    for (const network of ['linkedin', 'facebook', 'instagram']) {
+      expect(days.filter((d) => d.network === network).reduce((sum, d) => sum + d.gain, 0)).toBe(line(network)?.netGain);
+    }
+    expect(days.find((d) => d.network === 'instagram' && d.day === '2026-11-20')).toMatchObject({ followers: null, hasData: false, gain: 0 });
+    expect(days.filter((d) => d.network === 'x' && d.followers !== null).map((d) => d.day)).toEqual(['2026-11-28']);
+    // The buckets: ISO weeks of Monday 11-16 (11-20 … 11-22 inside the period: 21 and 22 have
+    // data) and Monday 11-23 (23 … 26 have data).
+    const buckets = (doc.networkSeries ?? []).filter((b) => b.network === 'instagram');
+    expect(buckets).toEqual([
+      { network: 'instagram', bucket: '2026-11-16', total: 8, daysWithData: 2 },
+      { network: 'instagram', bucket: '2026-11-23', total: 16, daysWithData: 4 },
+    ]);
   });
 
   it('accounts add facebook|instagram|x ID resolves each name through its own API', async () => {

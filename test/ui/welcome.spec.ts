@@ -1,8 +1,11 @@
+import { startFakeX } from '../fakes/fake-x';
 import { ACME, SECOND_PAGE } from './support/fake-linkedin-setup';
 import { expect, test } from './support/fixtures';
 import { snap } from './support/screenshots';
 
 test.use({ preset: 'fresh' });
+
+const X_TOKEN = 'AAAA-welcome-bearer-token';
 
 test('first launch: language, pasted token, page, first sync with progress, then the run in the history', async ({ page, fake, api }) => {
   await expect(page.getByRole('heading', { name: 'Boas-vindas ao Follower Pulse' })).toBeVisible();
@@ -33,7 +36,11 @@ test('first launch: language, pasted token, page, first sync with progress, then
   fake.setLatency(400);
   await page.getByRole('button', { name: 'Acompanhar e continuar' }).click();
 
-  // 4. First sync, with visible progress.
+  // 4. Other networks are optional: skipped here (added in the next test).
+  await expect(page.getByRole('heading', { name: 'Outras redes (opcional)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Pular esta etapa' }).click();
+
+  // 5. First sync, with visible progress.
   await expect(page.getByRole('heading', { name: 'Primeira sincronização' })).toBeVisible();
   const progress = page.getByTestId('sync-progress');
   await expect(progress).toHaveAttribute('data-phase', 'running');
@@ -57,6 +64,42 @@ test('first launch: language, pasted token, page, first sync with progress, then
   const secrets = await api.value('secrets.status');
   expect(secrets['linkedin.accessToken']).toEqual({ set: true, source: 'keychain' });
   expect((await api.value('settings.get')).language).toBe('pt-BR');
+});
+
+test('the welcome flow adds an X handle next to the LinkedIn page, tested with the same form as Settings', async ({ page, api }) => {
+  const x = await startFakeX({ token: X_TOKEN });
+  try {
+    x.addUser('AcmeBrasil', { id: '99', name: 'Acme no X', followers: 9_876 });
+    await api.value('settings.update', { x: { apiBaseUrl: x.apiBaseUrl } });
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await page.getByRole('textbox', { name: 'Token de acesso' }).fill('test-token');
+    await page.getByRole('button', { name: 'Salvar e verificar' }).click();
+    await expect(page.getByTestId('token-check')).toContainText('Token válido');
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await page.getByRole('checkbox', { name: new RegExp(ACME.name) }).check();
+    await page.getByRole('button', { name: 'Acompanhar e continuar' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Outras redes (opcional)' })).toBeVisible();
+    const form = page.getByTestId('network-account-form');
+    await form.getByLabel('Rede').selectOption('x');
+    const secret = form.locator('[data-secret="x.bearerToken"]');
+    await secret.getByRole('button', { name: 'Definir' }).click();
+    await secret.getByPlaceholder('Cole o valor').fill(X_TOKEN);
+    await secret.getByRole('button', { name: 'Salvar' }).click();
+    await form.getByLabel('Conta', { exact: true }).fill('@AcmeBrasil');
+    await form.getByRole('button', { name: 'Testar conexão' }).click();
+    await expect(form.getByTestId('network-test-ok')).toContainText('Acme no X, 9.876 seguidores');
+    await form.getByRole('button', { name: 'Adicionar', exact: true }).click();
+    await expect(page.getByTestId('welcome-networks-added')).toContainText('Acme no X');
+    await snap(page, 'welcome-3b-networks');
+    expect((await api.value('accounts.list')).map((a) => `${a.network}:${a.id}`)).toEqual([`linkedin:${ACME.id}`, 'x:AcmeBrasil']);
+
+    await page.getByRole('button', { name: 'Continuar' }).click();
+    await expect(page.getByRole('heading', { name: 'Histórico de execuções' })).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByTestId('run-row').first().locator('[data-status]')).toHaveAttribute('data-status', 'success');
+  } finally {
+    await x.close();
+  }
 });
 
 test('"Pular por enquanto" is remembered: the next visit opens the app, not the welcome again', async ({ page }) => {

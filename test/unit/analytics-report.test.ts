@@ -142,6 +142,6 @@ describe('report', () => {
     expect(doc.series[0].daysWithData).toBe(2);
     // B has no count: followers are A's alone
     expect(doc.headline.followersEnd).toBe(1040);
-    expect(doc.networks).toEqual([{ network: 'linkedin', followersStart: 940, followersEnd: 1040, netGain: 77, growthPct: 8.2, share: 1 }]);
+    expect(doc.networks).toEqual([{ network: 'linkedin', followersStart: 940, followersEnd: 1040, netGain: 77, growthPct: 8.2, share: 1, netGainFrom: 'gains', startDay: '2026-12-28' }]);
   });
 });

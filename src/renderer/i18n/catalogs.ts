@@ -3,6 +3,8 @@ import { importEn } from './import-en';
 import { importPtBR } from './import-pt-br';
 import { insightsEn } from './insights-en';
 import { insightsPtBR } from './insights-pt-br';
+import { networksEn } from './networks-en';
+import { networksPtBr } from './networks-pt-br';
 
 /**
  * The catalogs the renderer hands to i18next: the shared ones (src/shared/i18n), plus the
@@ -16,11 +18,13 @@ export const rendererCatalogs = {
     ...CATALOGS['pt-BR'],
     ...importPtBR,
     ...insightsPtBR,
+    ...networksPtBr,
   },
   en: {
     ...CATALOGS.en,
     ...importEn,
     ...insightsEn,
+    ...networksEn,
   },
 };
 

@@ -1,4 +1,4 @@
-import type { Granularity, ReportDocument, ReportRequest } from '../../../shared/insights';
+import type { Granularity, ReportDocument, ReportNetworkLine, ReportRequest } from '../../../shared/insights';
 import { isReportPeriod } from '../../engine/analytics/period';
 import { insightsReport } from '../../engine/app/insights-report';
 import type { CliContext } from '../cli-context';
@@ -77,5 +77,20 @@ export function formatReport(doc: ReportDocument): string[] {
     lines.push(`  ${p.bucket}  ${signed(p.organic).padStart(8)}  ${signed(p.paid).padStart(9)}  ${signed(p.total).padStart(9)}  ${followers.padStart(10)}`);
   }
   if (doc.series.some((p) => p.reconstructed)) lines.push('  * reconstructed from the nearest follower count and the daily gains');
+  if ((doc.networks?.length ?? 0) > 1) lines.push('', ...formatNetworks(doc.networks ?? []));
+  return lines;
+}
+
+/** The cross-network table: each network's followers, net change, growth and share of the followers. */
+function formatNetworks(networks: readonly ReportNetworkLine[]): string[] {
+  const pct = (n: number | null, sign: boolean): string => (n === null ? '—' : `${sign && n > 0 ? '+' : ''}${n}%`);
+  const lines = [`  ${'network'.padEnd(10)}  ${'start'.padStart(10)}  ${'end'.padStart(10)}  ${'net'.padStart(8)}  ${'growth'.padStart(7)}  ${'share'.padStart(6)}`];
+  for (const n of networks) {
+    const counts = n.netGainFrom === 'counts';
+    lines.push(
+      `  ${`${n.network}${counts ? '†' : ''}`.padEnd(10)}  ${orDash(n.followersStart).padStart(10)}  ${orDash(n.followersEnd).padStart(10)}  ${signed(n.netGain).padStart(8)}  ${pct(n.growthPct, true).padStart(7)}  ${pct(n.share === null ? null : Math.round(n.share * 1000) / 10, false).padStart(6)}`,
+    );
+  }
+  for (const n of networks.filter((l) => l.netGainFrom === 'counts' && l.startDay)) lines.push(`  † ${n.network} reports only its follower total: the change is between its counts, from ${n.startDay}`);
   return lines;
 }

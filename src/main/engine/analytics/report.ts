@@ -1,9 +1,9 @@
-import type { Granularity, ReportAccount, ReportDocument, ReportHeadline, ReportNetworkLine, ReportSeriesPoint } from '../../../shared/insights';
-import type { Network } from '../../../shared/networks';
+import type { Granularity, ReportAccount, ReportDocument, ReportHeadline, ReportSeriesPoint } from '../../../shared/insights';
 import type { Day } from '../dates';
 import { bucketStart, previousRange, yearAgoRange, type DayRange } from './calendar';
 import { dayNumber, dayOfNumber, type AccountFacts } from './daily-facts';
 import { selectionFollowersAt } from './followers';
+import { factsByNetwork, networkDaily, networkLines, networkSeries } from './network-breakdown';
 import { reconcile } from './reconciliation';
 import { rangeSums, selectionDay } from './selection';
 
@@ -95,7 +95,7 @@ export function buildReport(input: ReportInput): ReportDocument {
     series: [...series.values()],
     reconciliation: reconcile(facts, from, to, total, missingDays.length),
     daily,
-    networks: networkLines(input, from, to),
+    ...networkBreakdown(input, from, to),
   };
 }
 
@@ -106,17 +106,12 @@ function yearAgo(facts: readonly AccountFacts[], range: DayRange, netGain: numbe
   return { from: earlier.from, to: earlier.to, netGain: sums.total, daysWithData: sums.daysWithData, changePct: changePct(netGain, sums.total) };
 }
 
-/** One line per network of the selection: its followers, net gain, growth and share of the followers. */
-function networkLines(input: ReportInput, from: number, to: number): ReportNetworkLine[] {
-  const byNetwork = new Map<Network, AccountFacts[]>();
-  for (const { account, facts } of input.accounts) byNetwork.set(account.network, [...(byNetwork.get(account.network) ?? []), facts]);
-  const lines = [...byNetwork].map(([network, facts]) => {
-    const start = selectionFollowersAt(facts, from - 1)?.value ?? null;
-    const end = selectionFollowersAt(facts, to)?.value ?? null;
-    const net = rangeSums(facts, from, to).total;
-    return { network, followersStart: start, followersEnd: end, netGain: net, growthPct: start === null || start === 0 ? null : Math.round((net / start) * 1000) / 10, share: null as number | null };
-  });
-  const all = lines.reduce((sum, line) => sum + (line.followersEnd ?? 0), 0);
-  for (const line of lines) line.share = line.followersEnd === null ? null : share(line.followersEnd, all);
-  return lines;
+/** The cross-network view's lines, days and buckets (issue 10), from the same facts as the totals. */
+function networkBreakdown(input: ReportInput, from: number, to: number): Pick<ReportDocument, 'networks' | 'networkDaily' | 'networkSeries'> {
+  const byNetwork = factsByNetwork(input.accounts);
+  const networks = networkLines(byNetwork, from, to);
+  // One network's days would repeat `daily`: the per-network lists come only when there is something to compare.
+  if (byNetwork.size < 2) return { networks };
+  const days = networkDaily(byNetwork, from, to);
+  return { networks, networkDaily: days, networkSeries: networkSeries(days, input.granularity) };
 }

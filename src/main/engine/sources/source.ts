@@ -45,8 +45,8 @@ export interface SourceDescription {
   accountIdPlaceholder: string;
   /** One line of help saying where to find the id. */
   accountIdHelp: string;
-  /** The account's public page, for accounts.csv. */
-  accountUrl(accountId: string): string;
+  /** The account's public page, for accounts.csv; null when it cannot be built (no link beats a broken one). */
+  accountUrl(accountId: string, name?: string): string | null;
   createClient(context: SourceClientContext): SourceClient;
   /** Warnings a run gives beyond the token's expiry (e.g. an API version close to retirement). */
   runWarnings?(context: { settings: Settings; client: SourceClient | null; now: Date; token?: TokenInfo }): RunWarning[];

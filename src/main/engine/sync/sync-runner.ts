@@ -309,6 +309,6 @@ function accountRows(settings: Settings, sources: readonly SourceDescription[]):
     network: a.network,
     accountId: a.id,
     name: a.name,
-    url: findSource(a.network, sources)?.accountUrl(a.id) ?? '',
+    url: findSource(a.network, sources)?.accountUrl(a.id, a.name) ?? '',
   }));
 }

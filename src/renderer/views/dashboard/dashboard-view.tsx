@@ -22,6 +22,7 @@ import { PeriodPicker } from './period-picker';
 import { HORIZONS, ProjectionNote } from './projection-note';
 import { ReconciliationCard } from './reconciliation-card';
 import { DashboardSide } from './dashboard-side';
+import { CrossNetworkSection } from './cross-network/cross-network-section';
 import '../data/chart-setup';
 import './dashboard.css';
 
@@ -221,6 +222,7 @@ export function DashboardView(): React.JSX.Element {
               ) : null}
             </div>
           </section>
+          <CrossNetworkSection report={main} fileStem={fileStem} />
           <ReconciliationCard report={main} />
           <DashboardSide events={scopedEvents} />
         </div>

@@ -8,8 +8,8 @@ import { FailureAlert } from '../../components/failure-alert';
 import { SelectField, TextField } from '../../components/fields';
 import { Spinner } from '../../components/spinner';
 import { useApiQuery } from '../../hooks/use-api-query';
-import { networksEn } from '../../i18n/networks-en';
-import { networksPtBr } from '../../i18n/networks-pt-br';
+import { formatNumber } from '../../format/format';
+import { useApp } from '../../hooks/app-context';
 import { SecretField } from './secret-field';
 
 type OtherNetwork = 'facebook' | 'instagram' | 'x';
@@ -22,8 +22,8 @@ const NETWORKS: { value: OtherNetwork; label: string; secret: SecretName; placeh
 
 /** Facebook, Instagram and X accounts: a network picker, its token, the account and "test connection". */
 export function NetworkAccountForm({ busy, onAdd }: { busy: boolean; onAdd: (network: OtherNetwork, id: string) => void }): React.JSX.Element {
-  const { i18n } = useTranslation();
-  const text = i18n.language === 'en' ? networksEn : networksPtBr;
+  const { t } = useTranslation();
+  const { language } = useApp();
   const api = useApi();
   const secretsQuery = useApiQuery('secrets.status');
   const [secrets, setSecrets] = useState<SecretStatus | null>(null);
@@ -48,9 +48,9 @@ export function NetworkAccountForm({ busy, onAdd }: { busy: boolean; onAdd: (net
 
   return (
     <div className="settings-subsection stack" data-testid="network-account-form">
-      <h3>{text.title}</h3>
+      <h3>{t('networkForm.title')}</h3>
       <SelectField
-        label={text.network}
+        label={t('networkForm.network')}
         value={network}
         options={NETWORKS.map((n) => ({ value: n.value, label: n.label }))}
         onChange={(value) => {
@@ -58,9 +58,9 @@ export function NetworkAccountForm({ busy, onAdd }: { busy: boolean; onAdd: (net
           setTested(null);
         }}
       />
-      <SecretField name={chosen.secret} label={text.token[network]} help={text.tokenHelp[network]} status={status} onStatus={setSecrets} />
+      <SecretField name={chosen.secret} label={t(`networkForm.token.${network}`)} help={t(`networkForm.tokenHelp.${network}`)} status={status} onStatus={setSecrets} />
       <div className="add-by-id">
-        <TextField label={text.accountId} value={accountId} onChange={setAccountId} help={text.idHelp[network]} placeholder={chosen.placeholder} className="grow" />
+        <TextField label={t('networkForm.accountId')} value={accountId} onChange={setAccountId} help={t(`networkForm.idHelp.${network}`)} placeholder={chosen.placeholder} className="grow" />
         <button
           type="button"
           className="btn"
@@ -70,19 +70,19 @@ export function NetworkAccountForm({ busy, onAdd }: { busy: boolean; onAdd: (net
             setAccountId('');
           }}
         >
-          {text.add}
+          {t('networkForm.add')}
         </button>
         <button type="button" className="btn" disabled={testing} onClick={() => void test()}>
           {testing ? <Spinner /> : null}
-          {testing ? text.testing : text.test}
+          {testing ? t('networkForm.testing') : t('networkForm.test')}
         </button>
       </div>
       {tested?.ok ? (
-        <Alert tone="success" title={text.ok} testId="network-test-ok">
-          {tested.name === null ? text.okToken : text.okAccount.replace('{{name}}', tested.name).replace('{{followers}}', (tested.followers ?? 0).toLocaleString(i18n.language))}
+        <Alert tone="success" title={t('networkForm.ok')} testId="network-test-ok">
+          {tested.name === null ? t('networkForm.okToken') : t('networkForm.okAccount', { name: tested.name, followers: formatNumber(tested.followers ?? 0, language) })}
         </Alert>
       ) : null}
-      {tested && !tested.ok ? <FailureAlert failure={tested.problem} title={text.problem} testId="network-test-problem" /> : null}
+      {tested && !tested.ok ? <FailureAlert failure={tested.problem} title={t('networkForm.problem')} testId="network-test-problem" /> : null}
       {failure ? <FailureAlert failure={failure} /> : null}
     </div>
   );

@@ -5,12 +5,14 @@ import { PulseIcon } from '../../components/icons';
 import { StepFirstSync } from './step-first-sync';
 import { StepLanguage } from './step-language';
 import { StepLinkedIn } from './step-linkedin';
+import { StepNetworks } from './step-networks';
 import { StepPages } from './step-pages';
 import './welcome.css';
 
-const STEPS = ['welcome.steps.language', 'welcome.steps.linkedin', 'welcome.steps.pages', 'welcome.steps.sync'] as const;
+const STEPS = ['welcome.steps.language', 'welcome.steps.linkedin', 'welcome.steps.pages', 'welcomeNetworks.step', 'welcome.steps.sync'] as const;
+const SYNC_STEP = STEPS.length - 1;
 
-/** First launch: language → LinkedIn access → pages → first sync, then the run history. */
+/** First launch: language → LinkedIn access → pages → other networks (optional) → first sync, then the run history. */
 export function WelcomeView({ onDone }: { onDone: (runId: string | null) => void }): React.JSX.Element {
   const { t } = useTranslation();
   const [step, setStep] = useState(0);
@@ -24,7 +26,7 @@ export function WelcomeView({ onDone }: { onDone: (runId: string | null) => void
             </span>
             <span>Follower Pulse</span>
           </div>
-          {step < 3 ? (
+          {step < SYNC_STEP ? (
             <button type="button" className="btn btn--ghost btn--small" onClick={() => onDone(null)}>
               {t('welcome.skip')}
             </button>
@@ -42,7 +44,8 @@ export function WelcomeView({ onDone }: { onDone: (runId: string | null) => void
           {step === 0 ? <StepLanguage onNext={() => setStep(1)} /> : null}
           {step === 1 ? <StepLinkedIn onBack={() => setStep(0)} onNext={() => setStep(2)} /> : null}
           {step === 2 ? <StepPages onBack={() => setStep(1)} onNext={() => setStep(3)} /> : null}
-          {step === 3 ? <StepFirstSync onDone={onDone} /> : null}
+          {step === 3 ? <StepNetworks onBack={() => setStep(2)} onNext={() => setStep(SYNC_STEP)} /> : null}
+          {step === SYNC_STEP ? <StepFirstSync onDone={onDone} /> : null}
         </section>
       </div>
     </FixLinksContext.Provider>

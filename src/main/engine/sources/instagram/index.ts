@@ -1,1 +1,1 @@
-export { instagramSource } from './instagram-source';
+export { instagramAccountUrl, instagramSource } from './instagram-source';

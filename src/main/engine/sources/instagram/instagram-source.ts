@@ -113,6 +113,21 @@ function instagramClientFor(context: SourceClientContext): InstagramSourceClient
   );
 }
 
+/** Instagram usernames: letters, digits, dots and underscores, at most 30. */
+const USERNAME_RE = /^[A-Za-z0-9._]{1,30}$/;
+
+/**
+ * The profile's address is its username (instagram.com/USERNAME/); the numeric professional
+ * account id opens nothing. The account's name is the username the API returned when it was
+ * added (or tested); without one — a name that is the id itself, or a display name with
+ * spaces — there is no link rather than a broken one.
+ */
+export function instagramAccountUrl(accountId: string, name?: string): string | null {
+  const username = name?.trim().replace(/^@/, '') ?? '';
+  if (!USERNAME_RE.test(username) || username === accountId || /^\d+$/.test(username)) return null;
+  return `https://www.instagram.com/${username}/`;
+}
+
 export const instagramSource: SourceDescription = {
   id: 'instagram',
   displayName: 'Instagram',
@@ -139,7 +154,7 @@ export const instagramSource: SourceDescription = {
   accountIdExample: '17841400008460056',
   accountIdPlaceholder: 'IG_USER_ID',
   accountIdHelp: "IG_USER_ID is the professional account's numeric id (the Page's instagram_business_account).",
-  accountUrl: (accountId) => `https://www.instagram.com/${accountId}`,
+  accountUrl: instagramAccountUrl,
   createClient: instagramClientFor,
   runWarnings: ({ client }) =>
     client instanceof InstagramSourceClient && client.metricUnavailable !== null

@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportDocument, ReportNetworkLine } from '../../../../shared/insights';
+import { useApp } from '../../../hooks/app-context';
+import { formatDay, formatGain, formatNumber } from '../../../format/format';
+import { NETWORK_NAMES, useNetworkColors } from './network-colors';
+import { NetworkFollowersChart, type ScaleMode } from './network-followers-chart';
+import { NetworkGainsChart } from './network-gains-chart';
+import { networkFollowerLines } from '../../../../shared/dashboard/network-lines';
+import './cross-network.css';
+
+/**
+ * The dashboard's cross-network view (issue 10): shown when the pages on screen span more than
+ * one network. Every network's followers on one chart (absolute or indexed to 100), a table of
+ * each network's change and share, and the gains chart split by network.
+ */
+export function CrossNetworkSection({ report, fileStem }: { report: ReportDocument; fileStem: string }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const [mode, setMode] = useState<ScaleMode>('absolute');
+  const networks = report.networks ?? [];
+  if (networks.length < 2 || !report.networkDaily || !report.networkSeries) return null;
+  const lines = networkFollowerLines(report);
+  const range = { from: report.from, to: report.to };
+  const indexNotes = lines.flatMap((line) => {
+    const name = NETWORK_NAMES[line.network];
+    if (line.base === null) return [t('crossNetwork.noBase', { network: name })];
+    return line.indexedFromDay ? [t('crossNetwork.indexedFrom', { network: name, day: formatDay(line.indexedFromDay, language) })] : [];
+  });
+
+  return (
+    <>
+      <section className="card" aria-labelledby="cross-network-title" data-testid="cross-network">
+        <div className="card__header">
+          <div>
+            <h2 className="card__title" id="cross-network-title">
+              {t('crossNetwork.title')}
+            </h2>
+            <div className="card__subtitle">{t('crossNetwork.subtitle')}</div>
+          </div>
+          <div className="segmented" role="radiogroup" aria-label={t('crossNetwork.mode')}>
+            {(['absolute', 'indexed'] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" name="cross-network-mode" checked={mode === m} onChange={() => setMode(m)} />
+                <span>{t(`crossNetwork.${m}`)}</span>
+              </label>
+            ))}
+          </div>
+        </div>
+        <div className="card__body stack">
+          <NetworkFollowersChart lines={lines} mode={mode} range={range} fileStem={fileStem} />
+          {mode === 'indexed' && indexNotes.length ? (
+            <ul className="xnet-notes" data-testid="cross-network-index-notes">
+              {indexNotes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          ) : null}
+          <NetworkTable lines={networks} range={range} />
+        </div>
+      </section>
+      <section className="card" aria-labelledby="cross-network-gains-title">
+        <div className="card__header">
+          <div>
+            <h2 className="card__title" id="cross-network-gains-title">
+              {t('crossNetwork.gains.title')}
+            </h2>
+            <div className="card__subtitle">{t('crossNetwork.gains.subtitle')}</div>
+          </div>
+        </div>
+        <div className="card__body stack">
+          <NetworkGainsChart series={report.networkSeries} granularity={report.granularity} range={range} fileStem={fileStem} />
+        </div>
+      </section>
+    </>
+  );
+}
+
+/** Like the headline cards: 12,5 % / +12.5%, signed for a change, plain for a share. */
+function formatPct(value: number, language: string, signed: boolean): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1, signDisplay: signed ? 'exceptZero' : 'auto' }).format(value / 100);
+}
+
+function NetworkTable({ lines, range }: { lines: ReportNetworkLine[]; range: { from: string; to: string } }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { language } = useApp();
+  const colors = useNetworkColors();
+  const number = (value: number | null): string => (value === null ? '—' : formatNumber(value, language));
+  const countsOnly = lines.filter((l) => l.netGainFrom === 'counts' && l.startDay);
+  return (
+    <div className="stack stack--tight">
+      <div className="table-wrap">
+        <table className="table table--compact xnet-table" data-testid="cross-network-table">
+          <caption className="visually-hidden">{t('crossNetwork.table.caption', { from: formatDay(range.from, language), to: formatDay(range.to, language) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('crossNetwork.table.network')}</th>
+              <th scope="col" className="num">
+                {t('crossNetwork.table.start')}
+              </th>
+              <th scope="col" className="num">
+                {t('crossNetwork.table.end')}
+              </th>
+              <th scope="col" className="num">
+                {t('crossNetwork.table.net')}
+              </th>
+              <th scope="col" className="num">
+                {t('crossNetwork.table.growth')}
+              </th>
+              <th scope="col" className="num">
+                {t('crossNetwork.table.share')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.network} data-network={line.network}>
+                <th scope="row">
+                  <span className="xnet-swatch" style={{ background: colors[line.network] }} aria-hidden="true" />
+                  {NETWORK_NAMES[line.network]}
+                  {line.netGainFrom === 'counts' ? ' *' : ''}
+                </th>
+                <td className="num" data-cell="start">
+                  {number(line.followersStart)}
+                </td>
+                <td className="num" data-cell="end">
+                  {number(line.followersEnd)}
+                </td>
+                <td className="num" data-cell="net">
+                  {line.netGainFrom === 'counts' && line.followersStart === null ? '—' : formatGain(line.netGain, language)}
+                </td>
+                <td className="num" data-cell="growth">
+                  {line.growthPct === null ? '—' : formatPct(line.growthPct, language, true)}
+                </td>
+                <td className="num" data-cell="share">
+                  {line.share === null ? '—' : formatPct(line.share * 100, language, false)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {countsOnly.map((line) => (
+        <p key={line.network} className="muted" data-testid="cross-network-counts-only">
+          * {t('crossNetwork.countsOnly', { network: NETWORK_NAMES[line.network], day: formatDay(line.startDay!, language) })}
+        </p>
+      ))}
+    </div>
+  );
+}
