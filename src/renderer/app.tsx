@@ -9,13 +9,10 @@ import { FailureAlert } from './components/failure-alert';
 import { Spinner } from './components/spinner';
 import { AppContext, type AppState } from './hooks/app-context';
 import { SyncProvider } from './hooks/sync-context';
-import { navigate, useRoute } from './hooks/use-route';
+import { navigate, parseRoute, useRoute } from './hooks/use-route';
 import { applyLanguage } from './i18n/i18n';
-import { EventsView } from './views/events/events-view';
-import { GoalsView } from './views/goals/goals-view';
-import { RunsView } from './views/runs/runs-view';
-import { SettingsView } from './views/settings/settings-view';
-import { WelcomeView } from './views/welcome/welcome-view';
+import { prefetchDashboard } from './views/dashboard/dashboard-prefetch';
+import type * as DashboardViewModule from './views/dashboard/dashboard-view';
 
 type Boot =
   | { state: 'loading' }
@@ -30,9 +27,18 @@ export function App(): React.JSX.Element {
 
   const load = useCallback(async () => {
     setBoot({ state: 'loading' });
-    const info = await api.call('app.info');
+    // The home view's code and report load alongside the start-up calls, not after them.
+    const home = parseRoute(window.location.hash).view === 'dashboard';
+    if (home) prefetchDashboard(api);
+    // Waiting for the view's code here costs nothing (it loads alongside the calls) and spares a
+    // suspended first render, whose reveal React holds back for a moment.
+    const [info, settings, accounts] = await Promise.all([
+      api.call('app.info'),
+      api.call('settings.get'),
+      api.call('accounts.list'),
+      home ? loadDashboard().catch(() => null) : null,
+    ]);
     if (!info.ok) return setBoot({ state: 'failed', failure: info });
-    const [settings, accounts] = await Promise.all([api.call('settings.get'), api.call('accounts.list')]);
     const current = settings.ok ? settings.value : null;
     if (current) {
       await applyLanguage(current.language);
@@ -113,7 +119,15 @@ export function App(): React.JSX.Element {
 
   return (
     <AppContext.Provider value={app}>
-      <SyncProvider>{boot.state === 'ready' && boot.welcome ? <WelcomeView onDone={finishWelcome} /> : <MainViews />}</SyncProvider>
+      <SyncProvider>
+        {boot.state === 'ready' && boot.welcome ? (
+          <Suspense fallback={<Spinner />}>
+            <WelcomeView onDone={finishWelcome} />
+          </Suspense>
+        ) : (
+          <MainViews />
+        )}
+      </SyncProvider>
     </AppContext.Provider>
   );
 }
@@ -121,7 +135,23 @@ export function App(): React.JSX.Element {
 // chart.js, its date adapter and plugins load with the views that draw charts, after the shell's first paint.
 const DataView = lazy(() => import('./views/data/data-view').then((m) => ({ default: m.DataView })));
 const ImportView = lazy(() => import('./views/import/import-view').then((m) => ({ default: m.ImportView })));
-const DashboardView = lazy(() => import('./views/dashboard/dashboard-view').then((m) => ({ default: m.DashboardView })));
+type DashboardModule = typeof DashboardViewModule;
+let dashboardCode: Promise<DashboardModule> | null = null;
+let LoadedDashboardView: DashboardModule['DashboardView'] | null = null;
+function loadDashboard(): Promise<DashboardModule> {
+  dashboardCode ??= import('./views/dashboard/dashboard-view').then((m) => {
+    LoadedDashboardView = m.DashboardView;
+    return m;
+  });
+  return dashboardCode;
+}
+const DashboardView = lazy(() => loadDashboard().then((m) => ({ default: m.DashboardView })));
+// Views other than the home one load when opened: the first paint does not pay for them.
+const RunsView = lazy(() => import('./views/runs/runs-view').then((m) => ({ default: m.RunsView })));
+const EventsView = lazy(() => import('./views/events/events-view').then((m) => ({ default: m.EventsView })));
+const GoalsView = lazy(() => import('./views/goals/goals-view').then((m) => ({ default: m.GoalsView })));
+const SettingsView = lazy(() => import('./views/settings/settings-view').then((m) => ({ default: m.SettingsView })));
+const WelcomeView = lazy(() => import('./views/welcome/welcome-view').then((m) => ({ default: m.WelcomeView })));
 
 const WELCOME_SKIPPED_KEY = 'follower-pulse.welcomeSkipped';
 
@@ -148,19 +178,39 @@ function MainViews(): React.JSX.Element {
   return (
     <AppShell route={route}>
       {route.view === 'dashboard' ? (
+        LoadedDashboardView ? (
+          <LoadedDashboardView />
+        ) : (
+          <Suspense fallback={<Spinner />}>
+            <DashboardView />
+          </Suspense>
+        )
+      ) : null}
+      {route.view === 'runs' ? (
         <Suspense fallback={<Spinner />}>
-          <DashboardView />
+          <RunsView selectedRunId={route.runId} />
         </Suspense>
       ) : null}
-      {route.view === 'runs' ? <RunsView selectedRunId={route.runId} /> : null}
-      {route.view === 'actions' ? <EventsView /> : null}
-      {route.view === 'goals' ? <GoalsView /> : null}
+      {route.view === 'actions' ? (
+        <Suspense fallback={<Spinner />}>
+          <EventsView />
+        </Suspense>
+      ) : null}
+      {route.view === 'goals' ? (
+        <Suspense fallback={<Spinner />}>
+          <GoalsView />
+        </Suspense>
+      ) : null}
       {route.view === 'data' ? (
         <Suspense fallback={<Spinner />}>
           <DataView />
         </Suspense>
       ) : null}
-      {route.view === 'settings' ? <SettingsView section={route.section} /> : null}
+      {route.view === 'settings' ? (
+        <Suspense fallback={<Spinner />}>
+          <SettingsView section={route.section} />
+        </Suspense>
+      ) : null}
       {route.view === 'import' ? <Suspense fallback={<Spinner />}><ImportView /></Suspense> : null}
     </AppShell>
   );

@@ -17,6 +17,21 @@ export function callInsights<M extends InsightsMethod>(api: UiApi, method: M, re
   return call(method, request) as Promise<ApiResult<Response<M>>>;
 }
 
+/** A prefetched answer older than this is not used: the view asks again. */
+const PREFETCH_FRESH_MS = 10_000;
+const prefetched = new Map<string, { at: number; result: Promise<ApiResult<unknown>> }>();
+
+/** Asks now for an answer a view will want in a moment; its useInsightsQuery takes it once. */
+export function prefetchInsights<M extends InsightsMethod>(api: UiApi, method: M, request: Request<M>): void {
+  prefetched.set(`${method} ${JSON.stringify(request ?? {})}`, { at: Date.now(), result: callInsights(api, method, request) });
+}
+
+function takePrefetched<M extends InsightsMethod>(method: M, key: string): Promise<ApiResult<Response<M>>> | undefined {
+  const entry = prefetched.get(`${method} ${key}`);
+  prefetched.delete(`${method} ${key}`);
+  return entry && Date.now() - entry.at <= PREFETCH_FRESH_MS ? (entry.result as Promise<ApiResult<Response<M>>>) : undefined;
+}
+
 export interface InsightsQuery<T> {
   result: ApiResult<T> | null;
   loading: boolean;
@@ -33,7 +48,9 @@ export function useInsightsQuery<M extends InsightsMethod>(api: UiApi, method: M
     if (key === null) return;
     let current = true;
     setState((s) => ({ result: s.result, loading: true }));
-    void callInsights(api, method, JSON.parse(key) as Request<M>).then((result) => {
+    // A reload (version > 0) always asks the engine again.
+    const answer = (version === 0 ? takePrefetched(method, key) : undefined) ?? callInsights(api, method, JSON.parse(key) as Request<M>);
+    void answer.then((result) => {
       if (current) setState({ result, loading: false });
     });
     // A newer request supersedes this one: its late answer must not overwrite the newer one.
