@@ -254,4 +254,10 @@ export const insightsEn: typeof insightsPtBR = {
     onGoalStatus: 'Alert when a goal turns at risk or behind',
     onGoalStatusHelp: 'One e-mail per goal, when its status changes.',
   },
+  bucketAverages: {
+    week: '{{n}}-week average',
+    month: '{{n}}-month average',
+    noneWeek: 'No {{n}}-week average: it uses complete weeks only (no missing days, wholly inside the period), and this period has too few. Choose a longer period.',
+    noneMonth: 'No {{n}}-month average: it uses complete months only (no missing days, wholly inside the period), and this period has too few. Choose a longer period.',
+  },
 };

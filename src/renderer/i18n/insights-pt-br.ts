@@ -256,4 +256,10 @@ export const insightsPtBR = {
     onGoalStatus: 'Avisar quando uma meta ficar em risco ou atrasada',
     onGoalStatusHelp: 'Um e-mail por meta, quando o status dela muda.',
   },
+  bucketAverages: {
+    week: 'Média de {{n}} semanas',
+    month: 'Média de {{n}} meses',
+    noneWeek: 'Sem média de {{n}} semanas: ela usa só semanas completas (sem dias faltantes e inteiras dentro do período), e este período tem poucas. Escolha um período mais longo.',
+    noneMonth: 'Sem média de {{n}} meses: ela usa só meses completos (sem dias faltantes e inteiros dentro do período), e este período tem poucos. Escolha um período mais longo.',
+  },
 };

@@ -22,6 +22,7 @@ import { HORIZONS, ProjectionNote } from './projection-note';
 import { ReconciliationCard } from './reconciliation-card';
 import { DashboardSide } from './dashboard-side';
 import { readSelection, saveSelection } from './dashboard-selection';
+import { BUCKET_AVERAGE_WINDOW } from '../../../shared/dashboard/moving-average';
 import './dashboard.css';
 
 const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
@@ -51,7 +52,7 @@ export function DashboardView(): React.JSX.Element {
     setSelectionState(next);
     saveSelection(next);
   };
-  const [averages, setAverages] = useState({ ma7: true, ma28: false });
+  const [averages, setAverages] = useState({ ma7: true, ma28: false, buckets: true });
   const [horizon, setHorizon] = useState<number>(0);
 
   useEffect(preloadCharts, []);
@@ -182,7 +183,12 @@ export function DashboardView(): React.JSX.Element {
                       {t('dashboard.gains.ma28')}
                     </label>
                   </>
-                ) : null}
+                ) : (
+                  <label className="check-inline">
+                    <input type="checkbox" checked={averages.buckets} onChange={(e) => setAverages({ ...averages, buckets: e.target.checked })} data-testid="bucket-average-toggle" />
+                    {selection.granularity === 'week' ? t('bucketAverages.week', { n: BUCKET_AVERAGE_WINDOW.week }) : t('bucketAverages.month', { n: BUCKET_AVERAGE_WINDOW.month })}
+                  </label>
+                )}
               </div>
             </div>
             <div className="card__body stack">
