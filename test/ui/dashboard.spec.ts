@@ -219,3 +219,26 @@ test('weeks and months get a 4-week and a 3-month average of complete buckets, o
   await page.getByTestId('bucket-average-toggle').uncheck();
   await expect(page.getByTestId('bucket-average-none')).toHaveCount(0);
 });
+
+test('opening on the dashboard asks for its report alongside the start-up calls, not after them', async ({ page }) => {
+  // A page of its own, so nothing the first page still has in flight is counted.
+  const fresh = await page.context().newPage();
+  const sequence: string[] = [];
+  const method = (url: string): string | null => /\/api\/call\/([\w.]+)/.exec(url)?.[1] ?? null;
+  fresh.on('request', (r) => {
+    const m = method(r.url());
+    if (m) sequence.push(`ask ${m}`);
+  });
+  fresh.on('requestfinished', (r) => {
+    const m = method(r.url());
+    if (m) sequence.push(`answer ${m}`);
+  });
+  await fresh.goto(page.url());
+  await expect(fresh.getByTestId('followers-now')).toHaveText('12.480');
+  const firstAnswer = sequence.findIndex((s) => s.startsWith('answer '));
+  // Before any start-up answer is in: the app's own calls and the dashboard's report, together.
+  expect(sequence.slice(0, firstAnswer)).toEqual(expect.arrayContaining(['ask app.info', 'ask settings.get', 'ask accounts.list', 'ask insights.report']));
+  // And the report is asked for once: the view takes the answer already on its way.
+  expect(sequence.filter((s) => s === 'ask insights.report')).toHaveLength(1);
+  await fresh.close();
+});
