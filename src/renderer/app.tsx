@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../shared/error-explanations';
 import type { Settings } from '../shared/settings-schema';
@@ -12,7 +12,7 @@ import { SyncProvider } from './hooks/sync-context';
 import { navigate, parseRoute, useRoute } from './hooks/use-route';
 import { applyLanguage } from './i18n/i18n';
 import { prefetchDashboard } from './views/dashboard/dashboard-prefetch';
-import type * as DashboardViewModule from './views/dashboard/dashboard-view';
+import { lazyView } from './views/lazy-view';
 
 type Boot =
   | { state: 'loading' }
@@ -36,7 +36,7 @@ export function App(): React.JSX.Element {
       api.call('app.info'),
       api.call('settings.get'),
       api.call('accounts.list'),
-      home ? loadDashboard().catch(() => null) : null,
+      home ? dashboard.preload().catch(() => null) : null,
     ]);
     if (!info.ok) return setBoot({ state: 'failed', failure: info });
     const current = settings.ok ? settings.value : null;
@@ -121,9 +121,7 @@ export function App(): React.JSX.Element {
     <AppContext.Provider value={app}>
       <SyncProvider>
         {boot.state === 'ready' && boot.welcome ? (
-          <Suspense fallback={<Spinner />}>
-            <WelcomeView onDone={finishWelcome} />
-          </Suspense>
+          <welcome.View onDone={finishWelcome} />
         ) : (
           <MainViews />
         )}
@@ -132,26 +130,27 @@ export function App(): React.JSX.Element {
   );
 }
 
-// chart.js, its date adapter and plugins load with the views that draw charts, after the shell's first paint.
-const DataView = lazy(() => import('./views/data/data-view').then((m) => ({ default: m.DataView })));
-const ImportView = lazy(() => import('./views/import/import-view').then((m) => ({ default: m.ImportView })));
-type DashboardModule = typeof DashboardViewModule;
-let dashboardCode: Promise<DashboardModule> | null = null;
-let LoadedDashboardView: DashboardModule['DashboardView'] | null = null;
-function loadDashboard(): Promise<DashboardModule> {
-  dashboardCode ??= import('./views/dashboard/dashboard-view').then((m) => {
-    LoadedDashboardView = m.DashboardView;
-    return m;
-  });
-  return dashboardCode;
+// The home view's code is waited for at start (above); the others load after the first paint, in
+// the background, and render at once when opened. chart.js, its date adapter and plugins load
+// with the views that draw charts.
+const dashboard = lazyView(() => import('./views/dashboard/dashboard-view').then((m) => m.DashboardView));
+const runs = lazyView(() => import('./views/runs/runs-view').then((m) => m.RunsView));
+const events = lazyView(() => import('./views/events/events-view').then((m) => m.EventsView));
+const goals = lazyView(() => import('./views/goals/goals-view').then((m) => m.GoalsView));
+const data = lazyView(() => import('./views/data/data-view').then((m) => m.DataView));
+const settingsView = lazyView(() => import('./views/settings/settings-view').then((m) => m.SettingsView));
+const importView = lazyView(() => import('./views/import/import-view').then((m) => m.ImportView));
+const welcome = lazyView(() => import('./views/welcome/welcome-view').then((m) => m.WelcomeView));
+const LATER_VIEWS = [dashboard, runs, events, goals, data, settingsView, importView];
+
+/** After the first view is on screen, when the browser is idle (or 2 s at the latest). */
+function preloadLaterViews(): void {
+  const start = (): void => {
+    for (const view of LATER_VIEWS) void view.preload().catch(() => undefined);
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 500);
 }
-const DashboardView = lazy(() => loadDashboard().then((m) => ({ default: m.DashboardView })));
-// Views other than the home one load when opened: the first paint does not pay for them.
-const RunsView = lazy(() => import('./views/runs/runs-view').then((m) => ({ default: m.RunsView })));
-const EventsView = lazy(() => import('./views/events/events-view').then((m) => ({ default: m.EventsView })));
-const GoalsView = lazy(() => import('./views/goals/goals-view').then((m) => ({ default: m.GoalsView })));
-const SettingsView = lazy(() => import('./views/settings/settings-view').then((m) => ({ default: m.SettingsView })));
-const WelcomeView = lazy(() => import('./views/welcome/welcome-view').then((m) => ({ default: m.WelcomeView })));
 
 const WELCOME_SKIPPED_KEY = 'follower-pulse.welcomeSkipped';
 
@@ -175,43 +174,16 @@ const placeholderInfo: AppInfo = { version: '', home: '', lakeDir: '', platform:
 
 function MainViews(): React.JSX.Element {
   const route = useRoute();
+  useEffect(preloadLaterViews, []);
   return (
     <AppShell route={route}>
-      {route.view === 'dashboard' ? (
-        LoadedDashboardView ? (
-          <LoadedDashboardView />
-        ) : (
-          <Suspense fallback={<Spinner />}>
-            <DashboardView />
-          </Suspense>
-        )
-      ) : null}
-      {route.view === 'runs' ? (
-        <Suspense fallback={<Spinner />}>
-          <RunsView selectedRunId={route.runId} />
-        </Suspense>
-      ) : null}
-      {route.view === 'actions' ? (
-        <Suspense fallback={<Spinner />}>
-          <EventsView />
-        </Suspense>
-      ) : null}
-      {route.view === 'goals' ? (
-        <Suspense fallback={<Spinner />}>
-          <GoalsView />
-        </Suspense>
-      ) : null}
-      {route.view === 'data' ? (
-        <Suspense fallback={<Spinner />}>
-          <DataView />
-        </Suspense>
-      ) : null}
-      {route.view === 'settings' ? (
-        <Suspense fallback={<Spinner />}>
-          <SettingsView section={route.section} />
-        </Suspense>
-      ) : null}
-      {route.view === 'import' ? <Suspense fallback={<Spinner />}><ImportView /></Suspense> : null}
+      {route.view === 'dashboard' ? <dashboard.View /> : null}
+      {route.view === 'runs' ? <runs.View selectedRunId={route.runId} /> : null}
+      {route.view === 'actions' ? <events.View /> : null}
+      {route.view === 'goals' ? <goals.View /> : null}
+      {route.view === 'data' ? <data.View /> : null}
+      {route.view === 'settings' ? <settingsView.View section={route.section} /> : null}
+      {route.view === 'import' ? <importView.View /> : null}
     </AppShell>
   );
 }
