@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../shared/error-explanations';
 import type { Settings } from '../shared/settings-schema';
@@ -9,13 +9,10 @@ import { FailureAlert } from './components/failure-alert';
 import { Spinner } from './components/spinner';
 import { AppContext, type AppState } from './hooks/app-context';
 import { SyncProvider } from './hooks/sync-context';
-import { navigate, useRoute } from './hooks/use-route';
+import { navigate, parseRoute, useRoute } from './hooks/use-route';
 import { applyLanguage } from './i18n/i18n';
-import { EventsView } from './views/events/events-view';
-import { GoalsView } from './views/goals/goals-view';
-import { RunsView } from './views/runs/runs-view';
-import { SettingsView } from './views/settings/settings-view';
-import { WelcomeView } from './views/welcome/welcome-view';
+import { prefetchDashboard } from './views/dashboard/dashboard-prefetch';
+import { lazyView } from './views/lazy-view';
 
 type Boot =
   | { state: 'loading' }
@@ -30,9 +27,18 @@ export function App(): React.JSX.Element {
 
   const load = useCallback(async () => {
     setBoot({ state: 'loading' });
-    const info = await api.call('app.info');
+    // The home view's code and report load alongside the start-up calls, not after them.
+    const home = parseRoute(window.location.hash).view === 'dashboard';
+    if (home) prefetchDashboard(api);
+    // Waiting for the view's code here costs nothing (it loads alongside the calls) and spares a
+    // suspended first render, whose reveal React holds back for a moment.
+    const [info, settings, accounts] = await Promise.all([
+      api.call('app.info'),
+      api.call('settings.get'),
+      api.call('accounts.list'),
+      home ? dashboard.preload().catch(() => null) : null,
+    ]);
     if (!info.ok) return setBoot({ state: 'failed', failure: info });
-    const [settings, accounts] = await Promise.all([api.call('settings.get'), api.call('accounts.list')]);
     const current = settings.ok ? settings.value : null;
     if (current) {
       await applyLanguage(current.language);
@@ -113,15 +119,38 @@ export function App(): React.JSX.Element {
 
   return (
     <AppContext.Provider value={app}>
-      <SyncProvider>{boot.state === 'ready' && boot.welcome ? <WelcomeView onDone={finishWelcome} /> : <MainViews />}</SyncProvider>
+      <SyncProvider>
+        {boot.state === 'ready' && boot.welcome ? (
+          <welcome.View onDone={finishWelcome} />
+        ) : (
+          <MainViews />
+        )}
+      </SyncProvider>
     </AppContext.Provider>
   );
 }
 
-// chart.js, its date adapter and plugins load with the views that draw charts, after the shell's first paint.
-const DataView = lazy(() => import('./views/data/data-view').then((m) => ({ default: m.DataView })));
-const ImportView = lazy(() => import('./views/import/import-view').then((m) => ({ default: m.ImportView })));
-const DashboardView = lazy(() => import('./views/dashboard/dashboard-view').then((m) => ({ default: m.DashboardView })));
+// The home view's code is waited for at start (above); the others load after the first paint, in
+// the background, and render at once when opened. chart.js, its date adapter and plugins load
+// with the views that draw charts.
+const dashboard = lazyView(() => import('./views/dashboard/dashboard-view').then((m) => m.DashboardView));
+const runs = lazyView(() => import('./views/runs/runs-view').then((m) => m.RunsView));
+const events = lazyView(() => import('./views/events/events-view').then((m) => m.EventsView));
+const goals = lazyView(() => import('./views/goals/goals-view').then((m) => m.GoalsView));
+const data = lazyView(() => import('./views/data/data-view').then((m) => m.DataView));
+const settingsView = lazyView(() => import('./views/settings/settings-view').then((m) => m.SettingsView));
+const importView = lazyView(() => import('./views/import/import-view').then((m) => m.ImportView));
+const welcome = lazyView(() => import('./views/welcome/welcome-view').then((m) => m.WelcomeView));
+const LATER_VIEWS = [dashboard, runs, events, goals, data, settingsView, importView];
+
+/** After the first view is on screen, when the browser is idle (or 2 s at the latest). */
+function preloadLaterViews(): void {
+  const start = (): void => {
+    for (const view of LATER_VIEWS) void view.preload().catch(() => undefined);
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 500);
+}
 
 const WELCOME_SKIPPED_KEY = 'follower-pulse.welcomeSkipped';
 
@@ -145,23 +174,16 @@ const placeholderInfo: AppInfo = { version: '', home: '', lakeDir: '', platform:
 
 function MainViews(): React.JSX.Element {
   const route = useRoute();
+  useEffect(preloadLaterViews, []);
   return (
     <AppShell route={route}>
-      {route.view === 'dashboard' ? (
-        <Suspense fallback={<Spinner />}>
-          <DashboardView />
-        </Suspense>
-      ) : null}
-      {route.view === 'runs' ? <RunsView selectedRunId={route.runId} /> : null}
-      {route.view === 'actions' ? <EventsView /> : null}
-      {route.view === 'goals' ? <GoalsView /> : null}
-      {route.view === 'data' ? (
-        <Suspense fallback={<Spinner />}>
-          <DataView />
-        </Suspense>
-      ) : null}
-      {route.view === 'settings' ? <SettingsView section={route.section} /> : null}
-      {route.view === 'import' ? <Suspense fallback={<Spinner />}><ImportView /></Suspense> : null}
+      {route.view === 'dashboard' ? <dashboard.View /> : null}
+      {route.view === 'runs' ? <runs.View selectedRunId={route.runId} /> : null}
+      {route.view === 'actions' ? <events.View /> : null}
+      {route.view === 'goals' ? <goals.View /> : null}
+      {route.view === 'data' ? <data.View /> : null}
+      {route.view === 'settings' ? <settingsView.View section={route.section} /> : null}
+      {route.view === 'import' ? <importView.View /> : null}
     </AppShell>
   );
 }

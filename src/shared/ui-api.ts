@@ -96,11 +96,29 @@ export interface CoverageView {
   /** The window LinkedIn serves, for the coverage strip. */
   windowStart: string;
   windowEnd: string;
-  presentDays: string[];
-  missingDays: string[];
+  /** Days with gains inside the window. */
+  presentCount: number;
+  /** Days without gains from the first day with data (or the window's start) to its end, as ranges. */
+  missingRanges: DayRange[];
+  missingCount: number;
   totalFollowers: number | null;
   /** Daily gains of the last 90 days. */
-  recentGains: { day: string; organic: number; paid: number | null; total: number }[];
+  recentGains: RecentGains;
+}
+
+/** Inclusive. */
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+/** One slot per day from `from` on; null where the lake has no gains for that day. */
+export interface RecentGains {
+  from: string;
+  organic: (number | null)[];
+  /** Also null on a day whose network does not split organic and paid. */
+  paid: (number | null)[];
+  total: (number | null)[];
 }
 
 export type QueryEngineName = 'local' | 'athena';

@@ -9,6 +9,7 @@ import { nullLogger } from '../../src/main/engine/log/logger';
 import { MemorySecretStore } from '../../src/main/engine/secrets/memory-secret-store';
 import { cliEnv, runCliProcess, tempHome } from '../support/cli-harness';
 import { FETCHED_AT } from '../support/lake-fixture';
+import type { CoverageView } from '../../src/shared/ui-api';
 
 /*
  * Issue 8: the CLI and the app answer "what does the lake hold" with the same code, so they
@@ -74,12 +75,20 @@ async function statusJson(): Promise<Answer[]> {
   return (JSON.parse(r.stdout) as { accounts: Answer[] }).accounts.map(answer);
 }
 
-async function uiCoverage(): Promise<Answer[]> {
+// The UI gets missing days as ranges and a count (a page of 200 × 3 years would otherwise send
+// every day); spelt out again here, they must be the very days status lists.
+function uiAnswer(c: CoverageView): Answer {
+  const missingDays = c.missingRanges.flatMap((r) => dayRange(r.from, r.to));
+  expect(c.missingCount).toBe(missingDays.length);
+  return answer({ ...c, missingDays });
+}
+
+async function uiCoverage(): Promise<CoverageView[]> {
   const handlers = createUiHandlers({ home, env: {}, secrets: new MemorySecretStore(), logger: nullLogger, now: () => new Date(NOW), transport: 'http', watchSettings: false });
   try {
     const result = await handlers.handle('lake.coverage', undefined);
     if (!result.ok) throw new Error(result.message);
-    return result.value.map(answer);
+    return result.value;
   } finally {
     await handlers.close();
   }
@@ -87,8 +96,12 @@ async function uiCoverage(): Promise<Answer[]> {
 
 describe('status --json and the UI API’s lake.coverage', () => {
   it('give the same answers on the same lake', async () => {
-    const [cli, ui] = await Promise.all([statusJson(), uiCoverage()]);
-    expect(cli).toEqual(ui);
+    const [cli, views] = await Promise.all([statusJson(), uiCoverage()]);
+    expect(cli).toEqual(views.map(uiAnswer));
+    const view = new Map(views.map((v) => [v.accountId, v]));
+    expect(view.get(EMPTY)).toMatchObject({ missingRanges: [{ from: WINDOW[0], to: WINDOW.at(-1) }], missingCount: WINDOW.length, presentCount: 0 });
+    expect(view.get(GAP)).toMatchObject({ missingRanges: [{ from: '2026-11-10', to: '2026-11-10' }], presentCount: 24 });
+    expect(view.get(TIE)).toMatchObject({ missingRanges: [], presentCount: WINDOW.length });
 
     const byId = new Map(cli.map((a) => [a.accountId, a]));
     // api beats import for the newest snapshot.

@@ -11,7 +11,7 @@ import { MemorySecretStore } from '../../src/main/engine/secrets/memory-secret-s
 import { CONTENT_SECURITY_POLICY } from '../../src/main/server/security-headers';
 import { startUiServer, type UiServer } from '../../src/main/server/ui-server';
 import type { RunRecord } from '../../src/shared/run-record';
-import type { ApiResult } from '../../src/shared/ui-api';
+import type { ApiResult, CoverageView } from '../../src/shared/ui-api';
 import { type FakeLinkedIn, startFakeLinkedIn } from '../fakes/fake-linkedin';
 import { holdLockInAnotherProcess } from '../support/lock-holder';
 import { freePort } from '../support/free-port';
@@ -460,10 +460,10 @@ describe('serve: sync, runs, coverage and data', () => {
     expect(await ok('runs.get', { runId: 'nope' })).toBeNull();
     expect(await ok('scheduler.state')).toMatchObject({ enabled: true, running: false, lastRun: { runId: record.runId } });
 
-    const [coverage] = await ok<{ windowEnd: string; presentDays: string[]; missingDays: string[]; totalFollowers: number; recentGains: unknown[] }[]>('lake.coverage');
-    expect(coverage).toMatchObject({ accountId: ORG, windowEnd: '2026-11-25', missingDays: [], totalFollowers: 12_345 });
-    expect(coverage.presentDays).toHaveLength(363);
-    expect(coverage.recentGains).toHaveLength(90);
+    const [coverage] = await ok<CoverageView[]>('lake.coverage');
+    expect(coverage).toMatchObject({ accountId: ORG, windowEnd: '2026-11-25', missingRanges: [], missingCount: 0, totalFollowers: 12_345 });
+    expect(coverage.presentCount).toBe(363);
+    expect(coverage.recentGains.total.filter((g) => g !== null)).toHaveLength(90);
     events.close();
   });
 

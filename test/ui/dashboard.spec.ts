@@ -175,3 +175,70 @@ test('a custom period starts from the range on screen and asks the engine for ex
   await expect(page.getByRole('alert')).toHaveText('A data inicial vem depois da final.');
   await snap(page, 'dashboard-custom-period');
 });
+
+/** The 4-week / 3-month average as the UI must compute it: complete buckets only, at least half of the window. */
+function expectedBucketAverages(rows: Record<string, string>[], window: number, daysOf: (bucket: string) => number): (number | null)[] {
+  const complete = rows.map((r) => (Number(r.days_with_data) === daysOf(r.bucket) ? Number(r.net) : null));
+  return complete.map((value, i) => {
+    if (value === null || i < window - 1) return null;
+    const known = complete.slice(i - window + 1, i + 1).filter((v): v is number => v !== null);
+    return known.length >= Math.ceil(window / 2) ? Math.round((known.reduce((a, b) => a + b, 0) / known.length) * 100) / 100 : null;
+  });
+}
+
+test('weeks and months get a 4-week and a 3-month average of complete buckets, or say why there is none', async ({ page }) => {
+  const gains = page.getByTestId('gains-chart').locator('..');
+  await page.getByRole('radiogroup', { name: 'Período' }).getByText('365 dias').click();
+  await page.getByRole('radiogroup', { name: 'Agrupar por' }).getByText('Semana').click();
+  await expect(page.getByTestId('bucket-average-toggle')).toBeChecked();
+  const [weekCsv] = await Promise.all([page.waitForEvent('download'), gains.getByRole('button', { name: 'Baixar CSV' }).click()]);
+  const weeks = await readDownload(weekCsv);
+  const weekAverages = weeks.map((r) => (r.avg_4_weeks === '' ? null : Number(r.avg_4_weeks)));
+  expect(weekAverages).toEqual(expectedBucketAverages(weeks, 4, () => 7));
+  expect(weekAverages.filter((v) => v !== null).length).toBeGreaterThan(20);
+  // The weeks holding the missing days have no average of their own.
+  const gapWeek = weeks.find((r) => r.bucket === '2026-11-09');
+  expect(gapWeek?.avg_4_weeks).toBe('');
+  await expect(page.getByTestId('bucket-average-none')).toHaveCount(0);
+
+  await page.getByRole('radiogroup', { name: 'Agrupar por' }).getByText('Mês').click();
+  const [monthCsv] = await Promise.all([page.waitForEvent('download'), gains.getByRole('button', { name: 'Baixar CSV' }).click()]);
+  const months = await readDownload(monthCsv);
+  const monthDays = (bucket: string): number => new Date(Date.UTC(Number(bucket.slice(0, 4)), Number(bucket.slice(5, 7)), 0)).getUTCDate();
+  const monthAverages = months.map((r) => (r.avg_3_months === '' ? null : Number(r.avg_3_months)));
+  expect(monthAverages).toEqual(expectedBucketAverages(months, 3, monthDays));
+  expect(monthAverages.filter((v) => v !== null).length).toBeGreaterThan(5);
+  // November holds missing days: incomplete, so no average on it.
+  expect(monthAverages.at(-1)).toBeNull();
+  await snap(page, 'dashboard-month-average');
+
+  // 30 days hold no complete month: the chart says why there is no line.
+  await page.getByRole('radiogroup', { name: 'Período' }).getByText('30 dias').click();
+  await expect(page.getByTestId('bucket-average-none')).toContainText('Sem média de 3 meses: ela usa só meses completos');
+  // Switched off, the line and its note go.
+  await page.getByTestId('bucket-average-toggle').uncheck();
+  await expect(page.getByTestId('bucket-average-none')).toHaveCount(0);
+});
+
+test('opening on the dashboard asks for its report alongside the start-up calls, not after them', async ({ page }) => {
+  // A page of its own, so nothing the first page still has in flight is counted.
+  const fresh = await page.context().newPage();
+  const sequence: string[] = [];
+  const method = (url: string): string | null => /\/api\/call\/([\w.]+)/.exec(url)?.[1] ?? null;
+  fresh.on('request', (r) => {
+    const m = method(r.url());
+    if (m) sequence.push(`ask ${m}`);
+  });
+  fresh.on('requestfinished', (r) => {
+    const m = method(r.url());
+    if (m) sequence.push(`answer ${m}`);
+  });
+  await fresh.goto(page.url());
+  await expect(fresh.getByTestId('followers-now')).toHaveText('12.480');
+  const firstAnswer = sequence.findIndex((s) => s.startsWith('answer '));
+  // Before any start-up answer is in: the app's own calls and the dashboard's report, together.
+  expect(sequence.slice(0, firstAnswer)).toEqual(expect.arrayContaining(['ask app.info', 'ask settings.get', 'ask accounts.list', 'ask insights.report']));
+  // And the report is asked for once: the view takes the answer already on its way.
+  expect(sequence.filter((s) => s === 'ask insights.report')).toHaveLength(1);
+  await fresh.close();
+});

@@ -43,3 +43,34 @@ test('invalid values are explained next to their fields and nothing is saved', a
   await expect(page.getByTestId('settings-email').getByLabel('Porta', { exact: true })).toHaveValue('587');
   await expect(page.getByTestId('settings-schedule').getByLabel('Horário')).toHaveValue('06:30');
 });
+
+test('the optional e-mails: off-limits without SMTP, then toggled, saved and still toggled after a reload', async ({ page, api }) => {
+  await page.getByRole('link', { name: 'Configurações' }).click();
+  const email = page.getByTestId('settings-email');
+  const weekly = email.getByLabel('Resumo semanal por e-mail');
+  const goals = email.getByLabel('Avisar quando uma meta ficar em risco ou atrasada');
+  // Defaults (weekly off, goal alerts on), not changeable until the mail can be sent.
+  await expect(weekly).not.toBeChecked();
+  await expect(goals).toBeChecked();
+  await expect(weekly).toBeDisabled();
+  await expect(goals).toBeDisabled();
+  await expect(email.getByTestId('optional-emails-reason')).toContainText('servidor SMTP');
+
+  await email.getByLabel('Servidor SMTP').fill('smtp.example.com.br');
+  await email.getByLabel('Remetente').fill('follower-pulse@example.com.br');
+  await email.getByLabel('Destinatários').fill('marketing@example.com.br');
+  await expect(email.getByTestId('optional-emails-reason')).toHaveCount(0);
+  await weekly.check();
+  await goals.uncheck();
+  await email.getByRole('button', { name: 'Salvar' }).click();
+  await expect(email.getByRole('status').filter({ hasText: 'Salvo' })).toBeVisible();
+  const saved = await api.value('settings.get');
+  expect(saved.alerts).toMatchObject({ weeklySummary: true, onGoalStatus: false });
+
+  await page.reload();
+  const after = page.getByTestId('settings-email');
+  await expect(after.getByLabel('Resumo semanal por e-mail')).toBeChecked();
+  await expect(after.getByLabel('Avisar quando uma meta ficar em risco ou atrasada')).not.toBeChecked();
+  await expect(after.getByLabel('Resumo semanal por e-mail')).toBeEnabled();
+  await snap(page, 'settings-optional-emails');
+});

@@ -246,4 +246,18 @@ export const insightsEn: typeof insightsPtBR = {
       namePlaceholder: 'E.g. 2027 goal',
     },
   },
+  optionalEmails: {
+    title: 'Optional e-mails',
+    needsSmtp: 'To turn these e-mails on, fill in the SMTP server, the sender and the recipients below.',
+    weeklySummary: 'Weekly summary e-mail',
+    weeklySummaryHelp: 'Once a week, with the daily sync: followers, the week’s net gain, the followers chart and the goals.',
+    onGoalStatus: 'Alert when a goal turns at risk or behind',
+    onGoalStatusHelp: 'One e-mail per goal, when its status changes.',
+  },
+  bucketAverages: {
+    week: '{{n}}-week average',
+    month: '{{n}}-month average',
+    noneWeek: 'No {{n}}-week average: it uses complete weeks only (no missing days, wholly inside the period), and this period has too few. Choose a longer period.',
+    noneMonth: 'No {{n}}-month average: it uses complete months only (no missing days, wholly inside the period), and this period has too few. Choose a longer period.',
+  },
 };

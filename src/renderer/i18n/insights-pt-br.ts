@@ -248,4 +248,18 @@ export const insightsPtBR = {
       namePlaceholder: 'Ex.: Meta de 2027',
     },
   },
+  optionalEmails: {
+    title: 'E-mails opcionais',
+    needsSmtp: 'Para ligar estes e-mails, preencha abaixo o servidor SMTP, o remetente e os destinatários.',
+    weeklySummary: 'Resumo semanal por e-mail',
+    weeklySummaryHelp: 'Uma vez por semana, junto com a sincronização diária: seguidores, ganho da semana, o gráfico de seguidores e as metas.',
+    onGoalStatus: 'Avisar quando uma meta ficar em risco ou atrasada',
+    onGoalStatusHelp: 'Um e-mail por meta, quando o status dela muda.',
+  },
+  bucketAverages: {
+    week: 'Média de {{n}} semanas',
+    month: 'Média de {{n}} meses',
+    noneWeek: 'Sem média de {{n}} semanas: ela usa só semanas completas (sem dias faltantes e inteiras dentro do período), e este período tem poucas. Escolha um período mais longo.',
+    noneMonth: 'Sem média de {{n}} meses: ela usa só meses completos (sem dias faltantes e inteiros dentro do período), e este período tem poucos. Escolha um período mais longo.',
+  },
 };

@@ -26,3 +26,27 @@ export function movingAverage(values: readonly (number | null)[], window: number
   }
   return out;
 }
+
+/** The trailing window of the average drawn at week and month granularity. */
+export const BUCKET_AVERAGE_WINDOW = { week: 4, month: 3 } as const;
+
+export type BucketGranularity = keyof typeof BUCKET_AVERAGE_WINDOW;
+
+/** How many days a bucket spans: 7 for an ISO week, the month's length for a month. */
+export function bucketDays(bucket: string, granularity: BucketGranularity): number {
+  if (granularity === 'week') return 7;
+  const [year, month] = bucket.split('-').map(Number);
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The 4-week (week) or 3-month (month) trailing average of net gains per bucket, from complete
+ * buckets only: a bucket with a missing day, or cut by the period's start or end, would read as
+ * a drop that never happened, so it counts as missing. The rule is then movingAverage's: no
+ * value on an incomplete bucket, and none where fewer than half of the window's buckets are
+ * complete.
+ */
+export function bucketMovingAverage(series: readonly { bucket: string; total: number; daysWithData: number }[], granularity: BucketGranularity): (number | null)[] {
+  const values = series.map((p) => (p.daysWithData === bucketDays(p.bucket, granularity) ? p.total : null));
+  return movingAverage(values, BUCKET_AVERAGE_WINDOW[granularity]);
+}

@@ -52,6 +52,8 @@ export async function run(ctx: CliContext, argv: string[]): Promise<ExitCode> {
   }
   // Contract §3: the URL is the first line on stdout; everything else goes to stderr.
   ctx.io.out(server.url);
+  // The derived copy of the lake loads while the browser opens the address, not on the dashboard's first call.
+  void handlers.handle('insights.report', { period: '7d' });
   await describeStart(ctx, handlers, server, rendererDir !== null, args.values['no-schedule'] === true);
   let syncRunning = false;
   const unsubscribe = handlers.subscribe((event, payload) => {

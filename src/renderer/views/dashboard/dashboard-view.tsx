@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanyEventView, Granularity } from '../../../shared/insights';
 import type { AccountView } from '../../../shared/ui-api';
@@ -13,8 +13,7 @@ import { routeHref } from '../../hooks/use-route';
 import { formatDayRanges } from '../../format/format';
 import { dailyPoints } from '../../../shared/dashboard/daily-points';
 import { Freshness } from './freshness';
-import { FollowersChart } from './followers-chart';
-import { GainsBarsChart } from './gains-bars-chart';
+import { FollowersChart, GainsBarsChart, preloadCharts } from './lazy-charts';
 import { HeadlineCards } from './headline-cards';
 import { useInsightsQuery } from './insights-api';
 import { reportRequest, scopeAccounts, type DashboardSelection } from '../../../shared/dashboard/period';
@@ -23,30 +22,11 @@ import { HORIZONS, ProjectionNote } from './projection-note';
 import { ReconciliationCard } from './reconciliation-card';
 import { DashboardSide } from './dashboard-side';
 import { CrossNetworkSection } from './cross-network/cross-network-section';
-import '../data/chart-setup';
+import { readSelection, saveSelection } from './dashboard-selection';
+import { BUCKET_AVERAGE_WINDOW } from '../../../shared/dashboard/moving-average';
 import './dashboard.css';
 
 const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
-const SELECTION_KEY = 'follower-pulse.dashboard';
-const DEFAULT_SELECTION: DashboardSelection = { scope: 'all', period: '30d', customFrom: '', customTo: '', granularity: 'day' };
-
-/** The pages and period chosen last in this session: going to Actions and back keeps them. */
-function readSelection(): DashboardSelection {
-  try {
-    const stored = JSON.parse(window.sessionStorage.getItem(SELECTION_KEY) ?? 'null') as Partial<DashboardSelection> | null;
-    return { ...DEFAULT_SELECTION, ...(stored ?? {}) };
-  } catch {
-    return DEFAULT_SELECTION;
-  }
-}
-
-function saveSelection(selection: DashboardSelection): void {
-  try {
-    window.sessionStorage.setItem(SELECTION_KEY, JSON.stringify(selection));
-  } catch {
-    // Storage off: the choice lasts while the view is open.
-  }
-}
 
 /** Does this action concern the selected pages? (no account = every page of its network, or all) */
 export function eventInScope(event: CompanyEventView, keys: string[] | undefined): boolean {
@@ -73,10 +53,13 @@ export function DashboardView(): React.JSX.Element {
     setSelectionState(next);
     saveSelection(next);
   };
-  const [averages, setAverages] = useState({ ma7: true, ma28: false });
+  const [averages, setAverages] = useState({ ma7: true, ma28: false, buckets: true });
   const [horizon, setHorizon] = useState<number>(0);
 
-  const request = accounts.result?.ok ? reportRequest(selection, list) : null;
+  useEffect(preloadCharts, []);
+
+  // All pages need no page list: the report is asked for at once, alongside it.
+  const request = accounts.result?.ok || selection.scope === 'all' ? reportRequest(selection, list) : null;
   const report = useInsightsQuery(api, 'insights.report', request);
   const main = report.result?.ok ? report.result.value : null;
   // A report without `daily` at week/month granularity: the day chart data comes separately.
@@ -201,7 +184,12 @@ export function DashboardView(): React.JSX.Element {
                       {t('dashboard.gains.ma28')}
                     </label>
                   </>
-                ) : null}
+                ) : (
+                  <label className="check-inline">
+                    <input type="checkbox" checked={averages.buckets} onChange={(e) => setAverages({ ...averages, buckets: e.target.checked })} data-testid="bucket-average-toggle" />
+                    {selection.granularity === 'week' ? t('bucketAverages.week', { n: BUCKET_AVERAGE_WINDOW.week }) : t('bucketAverages.month', { n: BUCKET_AVERAGE_WINDOW.month })}
+                  </label>
+                )}
               </div>
             </div>
             <div className="card__body stack">

@@ -13,7 +13,7 @@ import { backgroundPlugin, eventAnnotations, missingDayAnnotations } from './cha
 import { ChartExportButtons } from './chart-export-buttons';
 import { verdictText } from '../events/verdict';
 import type { DailyPoint } from '../../../shared/dashboard/daily-points';
-import { movingAverage } from '../../../shared/dashboard/moving-average';
+import { BUCKET_AVERAGE_WINDOW, bucketMovingAverage, movingAverage } from '../../../shared/dashboard/moving-average';
 
 type Point = { x: number; y: number | null };
 
@@ -21,7 +21,8 @@ interface Props {
   series: ReportSeriesPoint[];
   granularity: Granularity;
   daily: DailyPoint[] | null;
-  averages: { ma7: boolean; ma28: boolean };
+  /** 7/28-day averages at day granularity; `buckets`: the 4-week or 3-month one otherwise. */
+  averages: { ma7: boolean; ma28: boolean; buckets: boolean };
   range: { from: string; to: string };
   missingDays: string[];
   events: CompanyEventView[];
@@ -30,7 +31,8 @@ interface Props {
 
 /**
  * New followers per day, ISO week or month: organic and sponsored stacked, with the 7- and
- * 28-day moving averages of the daily net gain. A bucket with no data has no bar (null, not 0).
+ * 28-day moving averages of the daily net gain by day, the 4-week or 3-month one of complete
+ * buckets by week or month. A bucket with no data has no bar (null, not 0).
  */
 export function GainsBarsChart({ series, granularity, daily, averages, range, missingDays, events, fileStem }: Props): React.JSX.Element {
   const { t } = useTranslation();
@@ -44,6 +46,8 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
   const ma7 = averages.ma7 && daily ? movingAverage(dailyTotals, 7) : null;
   const ma28 = averages.ma28 && daily ? movingAverage(dailyTotals, 28) : null;
   const perDay = granularity === 'day';
+  const bucketAverage = granularity !== 'day' && averages.buckets ? bucketMovingAverage(series, granularity) : null;
+  const bucketAverageLabel = granularity === 'week' ? t('bucketAverages.week', { n: BUCKET_AVERAGE_WINDOW.week }) : t('bucketAverages.month', { n: BUCKET_AVERAGE_WINDOW.month });
 
   const bar = { type: 'bar' as const, stack: 'gains', order: 2, borderRadius: 2, barPercentage: 0.92, categoryPercentage: 0.92 };
   const data: ChartData<'bar' | 'line', Point[]> = {
@@ -55,6 +59,9 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
         : []),
       ...(perDay && ma28
         ? [{ type: 'line' as const, label: t('dashboard.gains.ma28'), data: dailyXs.map((x, i) => ({ x, y: ma28[i] })), borderColor: colors.danger, backgroundColor: colors.danger, borderWidth: 2, borderDash: [6, 3], pointRadius: 0, spanGaps: false, stack: 'ma28', order: 1 }]
+        : []),
+      ...(bucketAverage
+        ? [{ type: 'line' as const, label: bucketAverageLabel, data: xs.map((x, i) => ({ x, y: bucketAverage[i] })), borderColor: colors.total, backgroundColor: colors.total, borderWidth: 2, pointRadius: 3, spanGaps: false, stack: 'bucket-average', order: 1 }]
         : []),
     ],
   };
@@ -121,7 +128,7 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
   };
 
   const csv = () => ({
-    columns: ['bucket', 'organic', 'sponsored', 'net', 'days_with_data', ...(perDay && ma7 ? ['ma7'] : []), ...(perDay && ma28 ? ['ma28'] : [])],
+    columns: ['bucket', 'organic', 'sponsored', 'net', 'days_with_data', ...(perDay && ma7 ? ['ma7'] : []), ...(perDay && ma28 ? ['ma28'] : []), ...(bucketAverage ? [granularity === 'week' ? 'avg_4_weeks' : 'avg_3_months'] : [])],
     rows: series.map((p, i) => [
       p.bucket,
       empty(p) ? null : p.organic,
@@ -130,6 +137,7 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
       p.daysWithData,
       ...(perDay && ma7 ? [round(ma7[i])] : []),
       ...(perDay && ma28 ? [round(ma28[i])] : []),
+      ...(bucketAverage ? [round(bucketAverage[i])] : []),
     ]),
   });
 
@@ -138,6 +146,11 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
       <div className="dash-chart" role="img" aria-label={t('dashboard.gains.aria', { from: formatDay(range.from, language), to: formatDay(range.to, language) })} data-testid="gains-chart" data-gaps={gapCount} data-events={eventCount}>
         <Chart ref={chart} type="bar" data={data} options={options} plugins={[backgroundPlugin]} />
       </div>
+      {bucketAverage && bucketAverage.every((v) => v === null) ? (
+        <p className="muted" data-testid="bucket-average-none">
+          {granularity === 'week' ? t('bucketAverages.noneWeek', { n: BUCKET_AVERAGE_WINDOW.week }) : t('bucketAverages.noneMonth', { n: BUCKET_AVERAGE_WINDOW.month })}
+        </p>
+      ) : null}
       <ChartExportButtons chart={chart} csv={csv} title={t('dashboard.gains.title')} fileStem={`${fileStem}-gains-${granularity}`} />
     </div>
   );

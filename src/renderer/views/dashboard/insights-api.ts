@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InsightsApiMethods } from '../../../shared/insights';
 import type { ApiResult, UiApi } from '../../../shared/ui-api';
 
@@ -17,6 +17,31 @@ export function callInsights<M extends InsightsMethod>(api: UiApi, method: M, re
   return call(method, request) as Promise<ApiResult<Response<M>>>;
 }
 
+/** A prefetched answer older than this is not used: the view asks again. */
+const PREFETCH_FRESH_MS = 10_000;
+interface Prefetched {
+  at: number;
+  result: Promise<ApiResult<unknown>>;
+  /** The answer, once it has come. */
+  settled?: ApiResult<unknown>;
+}
+const prefetched = new Map<string, Prefetched>();
+
+/** Asks now for an answer a view will want in a moment; its useInsightsQuery takes it once. */
+export function prefetchInsights<M extends InsightsMethod>(api: UiApi, method: M, request: Request<M>): void {
+  const entry: Prefetched = { at: Date.now(), result: callInsights(api, method, request) };
+  void entry.result.then((answer) => {
+    entry.settled = answer;
+  });
+  prefetched.set(`${method} ${JSON.stringify(request ?? {})}`, entry);
+}
+
+function takePrefetched(method: InsightsMethod, key: string): Prefetched | undefined {
+  const entry = prefetched.get(`${method} ${key}`);
+  prefetched.delete(`${method} ${key}`);
+  return entry && Date.now() - entry.at <= PREFETCH_FRESH_MS ? entry : undefined;
+}
+
 export interface InsightsQuery<T> {
   result: ApiResult<T> | null;
   loading: boolean;
@@ -27,13 +52,30 @@ export interface InsightsQuery<T> {
 export function useInsightsQuery<M extends InsightsMethod>(api: UiApi, method: M, request: Request<M> | null): InsightsQuery<Response<M>> {
   const key = request === null ? null : JSON.stringify(request ?? {});
   const [version, setVersion] = useState(0);
-  const [state, setState] = useState<{ result: ApiResult<Response<M>> | null; loading: boolean }>({ result: null, loading: key !== null });
+  // A prefetched answer already here is drawn in the first render, not one render later.
+  const pending = useRef<{ key: string; entry: Prefetched } | null>(null);
+  const [state, setState] = useState<{ result: ApiResult<Response<M>> | null; loading: boolean }>(() => {
+    const entry = key === null ? undefined : takePrefetched(method, key);
+    if (!entry || key === null) return { result: null, loading: key !== null };
+    pending.current = { key, entry };
+    return entry.settled ? { result: entry.settled as ApiResult<Response<M>>, loading: false } : { result: null, loading: true };
+  });
 
   useEffect(() => {
     if (key === null) return;
+    const taken = version > 0 ? undefined : pending.current?.key === key ? pending.current.entry : takePrefetched(method, key);
+    pending.current = null;
+    const settled = taken?.settled as ApiResult<Response<M>> | undefined;
+    if (settled) {
+      // Usually drawn already by the first render; the same answer again changes nothing.
+      setState((s) => (s.result === settled ? s : { result: settled, loading: false }));
+      return;
+    }
     let current = true;
     setState((s) => ({ result: s.result, loading: true }));
-    void callInsights(api, method, JSON.parse(key) as Request<M>).then((result) => {
+    // A reload (version > 0) always asks the engine again.
+    const answer = (taken?.result as Promise<ApiResult<Response<M>>> | undefined) ?? callInsights(api, method, JSON.parse(key) as Request<M>);
+    void answer.then((result) => {
       if (current) setState({ result, loading: false });
     });
     // A newer request supersedes this one: its late answer must not overwrite the newer one.

@@ -6,11 +6,10 @@ import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import type { CoverageView } from '../../../shared/ui-api';
 import { useApp } from '../../hooks/app-context';
-import { addDays, formatDay } from '../../format/format';
+import { formatDay } from '../../format/format';
 import { dayToChartTime } from './chart-setup';
+import { type DayState, windowDayStates } from '../../../shared/coverage-days';
 import { useChartColors } from './use-chart-colors';
-
-type DayState = 'present' | 'missing' | 'none';
 
 /** One cell per day of LinkedIn's 12-month window: which days the lake has, which it lacks. */
 export function CoverageStrip({ coverage }: { coverage: CoverageView }): React.JSX.Element {
@@ -18,15 +17,7 @@ export function CoverageStrip({ coverage }: { coverage: CoverageView }): React.J
   const { language } = useApp();
   const colors = useChartColors();
 
-  const days = useMemo(() => {
-    const present = new Set(coverage.presentDays);
-    const missing = new Set(coverage.missingDays);
-    const out: { day: string; state: DayState }[] = [];
-    for (let day = coverage.windowStart; day <= coverage.windowEnd; day = addDays(day, 1)) {
-      out.push({ day, state: present.has(day) ? 'present' : missing.has(day) ? 'missing' : 'none' });
-    }
-    return out;
-  }, [coverage]);
+  const days = useMemo(() => windowDayStates(coverage), [coverage]);
 
   const label = (state: DayState): string => t(`data.coverage.${state}`);
   const colorOf = (state: DayState): string => (state === 'present' ? colors.present : state === 'missing' ? colors.missing : colors.empty);
@@ -70,7 +61,7 @@ export function CoverageStrip({ coverage }: { coverage: CoverageView }): React.J
     },
   };
 
-  const counts = { present: coverage.presentDays.length, missing: coverage.missingDays.length };
+  const counts = { present: coverage.presentCount, missing: coverage.missingCount };
   return (
     <figure className="coverage">
       <div className="coverage__canvas" role="img" aria-label={t('data.coverage.aria', { present: counts.present, missing: counts.missing, total: days.length })}>

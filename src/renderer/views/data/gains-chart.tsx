@@ -4,10 +4,10 @@ import { enUS } from 'date-fns/locale/en-US';
 import { ptBR } from 'date-fns/locale/pt-BR';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
-import type { CoverageView } from '../../../shared/ui-api';
 import { useApp } from '../../hooks/app-context';
 import { formatDay, formatGain, formatNumber } from '../../format/format';
 import { dayToChartTime } from './chart-setup';
+import type { DayGain } from '../../../shared/coverage-days';
 import { useChartColors } from './use-chart-colors';
 import type { CompanyEvent } from '../../../shared/insights';
 import { backgroundPlugin, eventAnnotations } from '../dashboard/chart-annotations';
@@ -16,7 +16,7 @@ import { ChartExportButtons } from '../dashboard/chart-export-buttons';
 type Point = { x: number; y: number };
 
 /** Daily gains of the last 90 days: organic and sponsored stacked, the net total as a line. */
-export function GainsChart({ gains, events = [], fileStem }: { gains: CoverageView['recentGains']; events?: CompanyEvent[]; fileStem: string }): React.JSX.Element {
+export function GainsChart({ gains, events = [], fileStem }: { gains: DayGain[]; events?: CompanyEvent[]; fileStem: string }): React.JSX.Element {
   const chart = useRef<ChartJS<'bar' | 'line', Point[]>>(null);
   const { t } = useTranslation();
   const { language } = useApp();

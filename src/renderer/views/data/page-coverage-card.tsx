@@ -1,8 +1,10 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageView } from '../../../shared/ui-api';
 import { useApp } from '../../hooks/app-context';
 import { daysBetween, formatDay, formatDayRanges, formatGain, formatNumber } from '../../format/format';
 import { networkLabel } from '../shared/labels';
+import { daysOfRanges, gainRows } from '../../../shared/coverage-days';
 import { CoverageStrip } from './coverage-strip';
 import { GainsChart } from './gains-chart';
 import type { CompanyEvent } from '../../../shared/insights';
@@ -11,12 +13,13 @@ export function PageCoverageCard({ coverage, events = [] }: { coverage: Coverage
   const { t } = useTranslation();
   const { language } = useApp();
   const windowDays = daysBetween(coverage.windowStart, coverage.windowEnd) + 1;
-  const gains = coverage.recentGains;
+  const gains = useMemo(() => gainRows(coverage.recentGains), [coverage.recentGains]);
+  const missingDays = useMemo(() => daysOfRanges(coverage.missingRanges), [coverage.missingRanges]);
   const sum = (pick: (g: (typeof gains)[number]) => number): number => gains.reduce((s, g) => s + pick(g), 0);
   const total = sum((g) => g.total);
   const paid = sum((g) => g.paid ?? 0);
   const organic = sum((g) => g.organic);
-  const percent = windowDays > 0 ? Math.round((coverage.presentDays.length / windowDays) * 100) : 0;
+  const percent = windowDays > 0 ? Math.round((coverage.presentCount / windowDays) * 100) : 0;
 
   return (
     <section className="card" aria-labelledby={`page-${coverage.accountId}`} data-testid="page-coverage">
@@ -39,12 +42,12 @@ export function PageCoverageCard({ coverage, events = [] }: { coverage: Coverage
             value={formatGain(total, language)}
             note={t('data.kpi.gainSplit', { organic: formatGain(organic, language), paid: formatGain(paid, language) })}
           />
-          <Kpi label={t('data.kpi.coverage')} value={`${formatNumber(percent, language)} %`} note={t('data.kpi.coverageNote', { present: formatNumber(coverage.presentDays.length, language), total: formatNumber(windowDays, language) })} />
+          <Kpi label={t('data.kpi.coverage')} value={`${formatNumber(percent, language)} %`} note={t('data.kpi.coverageNote', { present: formatNumber(coverage.presentCount, language), total: formatNumber(windowDays, language) })} />
           <Kpi
             label={t('data.kpi.missing')}
-            value={formatNumber(coverage.missingDays.length, language)}
-            note={coverage.missingDays.length ? t('data.kpi.missingNote') : t('data.kpi.noneMissing')}
-            tone={coverage.missingDays.length ? 'warning' : undefined}
+            value={formatNumber(coverage.missingCount, language)}
+            note={coverage.missingCount ? t('data.kpi.missingNote') : t('data.kpi.noneMissing')}
+            tone={coverage.missingCount ? 'warning' : undefined}
             testId="missing-count"
           />
         </div>
@@ -52,9 +55,9 @@ export function PageCoverageCard({ coverage, events = [] }: { coverage: Coverage
           <h3>{t('data.coverage.title')}</h3>
           <p className="muted">{t('data.coverage.text', { from: formatDay(coverage.windowStart, language), to: formatDay(coverage.windowEnd, language) })}</p>
           <CoverageStrip coverage={coverage} />
-          {coverage.missingDays.length ? (
+          {coverage.missingCount ? (
             <p className="missing-list" data-testid="missing-list">
-              {t('data.coverage.missingList', { days: formatDayRanges(coverage.missingDays, language) })}
+              {t('data.coverage.missingList', { days: formatDayRanges(missingDays, language) })}
             </p>
           ) : null}
         </div>

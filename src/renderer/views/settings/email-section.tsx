@@ -5,7 +5,7 @@ import type { ApiFailure, SecretStatus } from '../../../shared/ui-api';
 import { useApi } from '../../api/api-context';
 import { Alert } from '../../components/alert';
 import { FailureAlert } from '../../components/failure-alert';
-import { CheckField, TextField } from '../../components/fields';
+import { CheckField, type CheckFieldProps, TextField } from '../../components/fields';
 import { Spinner } from '../../components/spinner';
 import { SecretField } from './secret-field';
 import { SectionCard } from './section-card';
@@ -15,6 +15,8 @@ interface Draft {
   'alerts.onFailure': boolean;
   'alerts.onNoData': boolean;
   'alerts.tokenExpiryWarningDays': string;
+  'alerts.weeklySummary': boolean;
+  'alerts.onGoalStatus': boolean;
   'alerts.smtp.host': string;
   'alerts.smtp.port': string;
   'alerts.smtp.secure': boolean;
@@ -27,6 +29,8 @@ const fromSettings = (s: Settings): Draft => ({
   'alerts.onFailure': s.alerts.onFailure,
   'alerts.onNoData': s.alerts.onNoData,
   'alerts.tokenExpiryWarningDays': String(s.alerts.tokenExpiryWarningDays),
+  'alerts.weeklySummary': s.alerts.weeklySummary,
+  'alerts.onGoalStatus': s.alerts.onGoalStatus,
   'alerts.smtp.host': s.alerts.smtp.host,
   'alerts.smtp.port': String(s.alerts.smtp.port),
   'alerts.smtp.secure': s.alerts.smtp.secure,
@@ -40,6 +44,8 @@ const toPatch: ToPatch<Draft> = (d, parse) => ({
     onFailure: d['alerts.onFailure'],
     onNoData: d['alerts.onNoData'],
     tokenExpiryWarningDays: parse.int(d['alerts.tokenExpiryWarningDays'], 'alerts.tokenExpiryWarningDays'),
+    weeklySummary: d['alerts.weeklySummary'],
+    onGoalStatus: d['alerts.onGoalStatus'],
     smtp: {
       host: d['alerts.smtp.host'].trim(),
       port: parse.int(d['alerts.smtp.port'], 'alerts.smtp.port'),
@@ -74,13 +80,14 @@ export function EmailSection({ secrets, onSecrets }: { secrets: SecretStatus | n
     else setSendFailure(result);
   };
 
-  const text = (key: Exclude<keyof Draft, 'alerts.onFailure' | 'alerts.onNoData' | 'alerts.smtp.secure'>) => ({
+  type CheckKey = 'alerts.onFailure' | 'alerts.onNoData' | 'alerts.smtp.secure' | 'alerts.weeklySummary' | 'alerts.onGoalStatus';
+  const text = (key: Exclude<keyof Draft, CheckKey>) => ({
     value: form.draft[key],
     onChange: (v: string) => form.set(key, v),
     error: form.errors[key],
     path: key,
   });
-  const check = (key: 'alerts.onFailure' | 'alerts.onNoData' | 'alerts.smtp.secure') => ({
+  const check = (key: CheckKey) => ({
     checked: form.draft[key],
     onChange: (v: boolean) => form.set(key, v),
     error: form.errors[key],
@@ -105,6 +112,7 @@ export function EmailSection({ secrets, onSecrets }: { secrets: SecretStatus | n
         <CheckField label={t('settings.email.onNoData')} help={t('settings.email.onNoDataHelp')} {...check('alerts.onNoData')} />
         <TextField label={t('settings.email.tokenWarningDays')} inputMode="numeric" help={t('settings.email.tokenWarningDaysHelp')} {...text('alerts.tokenExpiryWarningDays')} />
       </div>
+      <OptionalEmails check={check} smtpReady={smtpFilledIn(form.draft)} />
       <h3>{t('settings.email.smtp')}</h3>
       <div className="form-grid">
         <TextField label={t('settings.email.host')} placeholder="smtp-mail.outlook.com" {...text('alerts.smtp.host')} />
@@ -122,5 +130,34 @@ export function EmailSection({ secrets, onSecrets }: { secrets: SecretStatus | n
       ) : null}
       {sendFailure ? <FailureAlert failure={sendFailure} title={t('settings.email.testFailed')} /> : null}
     </SectionCard>
+  );
+}
+
+/** The engine's own test (alert-sender isSmtpConfigured), on what is on screen. */
+function smtpFilledIn(d: Draft): boolean {
+  return d['alerts.smtp.host'].trim() !== '' && d['alerts.smtp.from'].trim() !== '' && d['alerts.smtp.to'].trim() !== '';
+}
+
+type CheckProps = Pick<CheckFieldProps, 'checked' | 'onChange' | 'error' | 'path'>;
+
+/**
+ * The e-mails beyond failure alerts (issue 12): the weekly summary and the goal-status alert.
+ * Without an SMTP server they could not be sent, so they stay off-limits and say why.
+ */
+function OptionalEmails({ check, smtpReady }: { check: (key: 'alerts.weeklySummary' | 'alerts.onGoalStatus') => CheckProps; smtpReady: boolean }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <div className="stack stack--tight" data-testid="optional-emails">
+      <h3>{t('optionalEmails.title')}</h3>
+      {smtpReady ? null : (
+        <p className="muted" data-testid="optional-emails-reason">
+          {t('optionalEmails.needsSmtp')}
+        </p>
+      )}
+      <div className="form-grid">
+        <CheckField label={t('optionalEmails.weeklySummary')} help={t('optionalEmails.weeklySummaryHelp')} disabled={!smtpReady} {...check('alerts.weeklySummary')} />
+        <CheckField label={t('optionalEmails.onGoalStatus')} help={t('optionalEmails.onGoalStatusHelp')} disabled={!smtpReady} {...check('alerts.onGoalStatus')} />
+      </div>
+    </div>
   );
 }

@@ -8,11 +8,10 @@ import { type AppState, StateStore } from '../../settings/state-store';
 import { findSource, SOURCES } from '../../sources/registry';
 import type { SourceDescription } from '../../sources/source';
 import { planBounds } from '../../sync/sync-planner';
-import { type AccountFacts, dayNumber, dayOfNumber } from '../../analytics/daily-facts';
 import { lakeFactsCachePath } from '../../derived/derived-paths';
 import type { LakeFacts } from '../../derived/lake-facts-store';
 import { lakeFactsStoreFor } from '../../derived/shared-store';
-import { accountCoverage, type AccountCoverage, type CoverageInput, coverageOf } from './coverage';
+import { accountCoverage, type AccountCoverage, coverageOfFacts, daysOfRanges } from './coverage';
 
 /** `status` and the UI's lake.coverage: the same coverage, missing days and latest total. */
 export interface StatusServices {
@@ -59,7 +58,7 @@ export interface StatusReport {
  * Every tracked account's coverage, in settings order. Read from the derived copy of the lake
  * (engine/derived: only changed files are read again, so 200 pages × 3 years answer in
  * milliseconds); when that copy cannot be built — a damaged month file — straight from the lake,
- * which leaves damaged files out and names them elsewhere. Either way accountCoverage applies
+ * which leaves damaged files out and names them elsewhere. Either way coverageOfFacts applies
  * the rules.
  */
 async function readCoverage(services: StatusServices): Promise<{ account: AccountSettings; coverage: AccountCoverage }[]> {
@@ -74,31 +73,16 @@ async function readCoverage(services: StatusServices): Promise<{ account: Accoun
   if (facts !== null) {
     const known = facts;
     return services.settings.accounts.map((account) => {
-      return { account, coverage: coverageOf(inputOfFacts(known.accounts.get(`${account.network}:${account.id}`)), boundsOf(account)) };
+      return { account, coverage: coverageOfFacts(known.accounts.get(`${account.network}:${account.id}`), boundsOf(account)) };
     });
   }
   const lake = new LocalLake(services.lakeDir);
   return Promise.all(
     services.settings.accounts.map(async (account) => {
       const [gains, totals] = await Promise.all([lake.readGains(account.network, account.id), lake.readTotals(account.network, account.id)]);
-      return { account, coverage: accountCoverage(gains, totals, boundsOf(account)) };
+      return { account, coverage: accountCoverage(account.network, account.id, gains, totals, boundsOf(account)) };
     }),
   );
-}
-
-/** The derived facts (api over import already applied there) as coverage reads them. */
-function inputOfFacts(facts: AccountFacts | undefined): CoverageInput {
-  if (!facts) return { days: [], gainsFrom: () => [], totalFollowers: null };
-  const days: string[] = [];
-  for (let i = 0; i < facts.length; i++) if (facts.has[i]) days.push(dayOfNumber(facts.start + i));
-  const gainsFrom: CoverageInput['gainsFrom'] = (from) => {
-    const out: ReturnType<CoverageInput['gainsFrom']> = [];
-    for (let i = Math.max(0, dayNumber(from) - facts.start); i < facts.length; i++) {
-      if (facts.has[i]) out.push({ day: dayOfNumber(facts.start + i), organic: facts.organic[i], paid: facts.paidMissing[i] ? null : facts.paid[i], total: facts.total[i] });
-    }
-    return out;
-  };
-  return { days, gainsFrom, totalFollowers: facts.snapshotValues.at(-1) ?? null };
 }
 
 export async function collectStatus(services: StatusServices): Promise<StatusReport> {
@@ -113,7 +97,7 @@ export async function collectStatus(services: StatusServices): Promise<StatusRep
     firstDay: coverage.firstDay,
     lastDay: coverage.lastDay,
     daysCovered: coverage.daysCovered,
-    missingDays: coverage.missingDays,
+    missingDays: daysOfRanges(coverage.missingRanges),
     totalFollowers: coverage.totalFollowers,
     tokenExpiresAt: findSource(account.network, sources)?.token.info(state)?.expiresAt ?? null,
   }));
@@ -138,7 +122,10 @@ function tokenStatuses(state: AppState, sources: readonly SourceDescription[]): 
   });
 }
 
-/** lake.coverage: the coverage strip and the last 90 days' gains of every tracked account. */
+/**
+ * lake.coverage: the coverage strip and the last 90 days' gains of every tracked account, as
+ * counts and ranges (200 pages × 3 years: ~0.2 MB, not the 1.9 MB of every day listed).
+ */
 export async function coverageViews(services: StatusServices): Promise<CoverageView[]> {
   return (await readCoverage(services)).map(({ account, coverage }) => {
     return {
@@ -149,8 +136,9 @@ export async function coverageViews(services: StatusServices): Promise<CoverageV
       lastDay: coverage.lastDay,
       windowStart: coverage.windowStart,
       windowEnd: coverage.windowEnd,
-      presentDays: coverage.presentDays,
-      missingDays: coverage.missingDays,
+      presentCount: coverage.presentCount,
+      missingRanges: coverage.missingRanges,
+      missingCount: coverage.missingCount,
       totalFollowers: coverage.totalFollowers,
       recentGains: coverage.recentGains,
     };

@@ -4,8 +4,9 @@ import type { ReportDocument, ReportNetworkLine } from '../../../../shared/insig
 import { useApp } from '../../../hooks/app-context';
 import { formatDay, formatGain, formatNumber } from '../../../format/format';
 import { NETWORK_NAMES, useNetworkColors } from './network-colors';
-import { NetworkFollowersChart, type ScaleMode } from './network-followers-chart';
-import { NetworkGainsChart } from './network-gains-chart';
+import type { ScaleMode } from './network-followers-chart';
+// Drawn through the dashboard's lazy wrappers: chart.js loads after the first paint.
+import { NetworkFollowersChart, NetworkGainsChart } from '../lazy-charts';
 import { networkFollowerLines } from '../../../../shared/dashboard/network-lines';
 import './cross-network.css';
 
