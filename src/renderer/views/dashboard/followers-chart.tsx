@@ -1,6 +1,4 @@
 import type { Chart as ChartJS, ChartData, ChartOptions } from 'chart.js';
-import { enUS } from 'date-fns/locale/en-US';
-import { ptBR } from 'date-fns/locale/pt-BR';
 import { useRef } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +11,7 @@ import { backgroundPlugin, eventAnnotations, missingDayAnnotations, withAlpha } 
 import { ChartExportButtons } from './chart-export-buttons';
 import { verdictText } from '../events/verdict';
 import { followerLines, type DailyPoint } from '../../../shared/dashboard/daily-points';
+import { dateAdapter, dayTickFormats } from '../data/chart-dates';
 
 type Point = { x: number; y: number | null };
 
@@ -101,8 +100,8 @@ export function FollowersChart({ points, range, missingDays, events, forecast, f
     scales: {
       x: {
         type: 'time',
-        adapters: { date: { locale: language === 'en' ? enUS : ptBR } },
-        time: { minUnit: 'day', displayFormats: { day: language === 'en' ? 'MMM d' : 'dd/MM', week: language === 'en' ? 'MMM d' : 'dd/MM', month: language === 'en' ? 'MMM yyyy' : 'MM/yyyy' }, isoWeekday: true },
+        adapters: dateAdapter(language),
+        time: { minUnit: 'day', displayFormats: dayTickFormats(language), isoWeekday: true },
         grid: { display: false },
         ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
       },

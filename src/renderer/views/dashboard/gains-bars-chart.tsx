@@ -1,6 +1,4 @@
 import type { Chart as ChartJS, ChartData, ChartOptions } from 'chart.js';
-import { enUS } from 'date-fns/locale/en-US';
-import { ptBR } from 'date-fns/locale/pt-BR';
 import { useRef } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +12,7 @@ import { ChartExportButtons } from './chart-export-buttons';
 import { verdictText } from '../events/verdict';
 import type { DailyPoint } from '../../../shared/dashboard/daily-points';
 import { BUCKET_AVERAGE_WINDOW, bucketMovingAverage, movingAverage } from '../../../shared/dashboard/moving-average';
+import { dateAdapter, dayTickFormats } from '../data/chart-dates';
 
 type Point = { x: number; y: number | null };
 
@@ -111,8 +110,8 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
         type: 'time',
         stacked: true,
         offset: true,
-        adapters: { date: { locale: language === 'en' ? enUS : ptBR } },
-        time: { unit: perDay ? undefined : unit, minUnit: 'day', displayFormats: { day: language === 'en' ? 'MMM d' : 'dd/MM', week: language === 'en' ? 'MMM d' : 'dd/MM', month: language === 'en' ? 'MMM yyyy' : 'MM/yyyy' }, isoWeekday: true },
+        adapters: dateAdapter(language),
+        time: { unit: perDay ? undefined : unit, minUnit: 'day', displayFormats: dayTickFormats(language), isoWeekday: true },
         grid: { display: false },
         ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
       },

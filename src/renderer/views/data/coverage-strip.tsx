@@ -1,6 +1,4 @@
 import type { ChartData, ChartOptions } from 'chart.js';
-import { enUS } from 'date-fns/locale/en-US';
-import { ptBR } from 'date-fns/locale/pt-BR';
 import { useMemo } from 'react';
 import { Bar } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +8,7 @@ import { formatDay } from '../../format/format';
 import { dayToChartTime } from './chart-setup';
 import { type DayState, windowDayStates } from '../../../shared/coverage-days';
 import { useChartColors } from './use-chart-colors';
+import { dateAdapter } from './chart-dates';
 
 /** One cell per day of LinkedIn's 12-month window: which days the lake has, which it lacks. */
 export function CoverageStrip({ coverage }: { coverage: CoverageView }): React.JSX.Element {
@@ -51,7 +50,7 @@ export function CoverageStrip({ coverage }: { coverage: CoverageView }): React.J
     scales: {
       x: {
         type: 'time',
-        adapters: { date: { locale: language === 'en' ? enUS : ptBR } },
+        adapters: dateAdapter(language),
         time: { unit: 'month', displayFormats: { month: 'MMM yy' }, tooltipFormat: 'P' },
         grid: { display: false },
         border: { display: false },

@@ -1,7 +1,5 @@
 import type { Chart as ChartJS, ChartData, ChartOptions } from 'chart.js';
 import { useRef } from 'react';
-import { enUS } from 'date-fns/locale/en-US';
-import { ptBR } from 'date-fns/locale/pt-BR';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../hooks/app-context';
@@ -12,6 +10,7 @@ import { useChartColors } from './use-chart-colors';
 import type { CompanyEvent } from '../../../shared/insights';
 import { backgroundPlugin, eventAnnotations } from '../dashboard/chart-annotations';
 import { ChartExportButtons } from '../dashboard/chart-export-buttons';
+import { dateAdapter } from './chart-dates';
 
 type Point = { x: number; y: number };
 
@@ -111,7 +110,7 @@ export function GainsChart({ gains, events = [], fileStem }: { gains: DayGain[];
       x: {
         type: 'time',
         stacked: true,
-        adapters: { date: { locale: language === 'en' ? enUS : ptBR } },
+        adapters: dateAdapter(language),
         time: { unit: 'week', displayFormats: { week: language === 'en' ? 'MMM d' : 'dd/MM' }, isoWeekday: true },
         grid: { display: false },
         ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },

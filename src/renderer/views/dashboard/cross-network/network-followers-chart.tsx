@@ -1,6 +1,4 @@
 import type { Chart as ChartJS, ChartData, ChartOptions } from 'chart.js';
-import { enUS } from 'date-fns/locale/en-US';
-import { ptBR } from 'date-fns/locale/pt-BR';
 import { useRef } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +10,7 @@ import { backgroundPlugin } from '../chart-annotations';
 import { ChartExportButtons } from '../chart-export-buttons';
 import { NETWORK_NAMES, useNetworkColors } from './network-colors';
 import type { NetworkLine } from '../../../../shared/dashboard/network-lines';
+import { dateAdapter, dayTickFormats } from '../../data/chart-dates';
 
 type Point = { x: number; y: number | null };
 export type ScaleMode = 'absolute' | 'indexed';
@@ -70,8 +69,8 @@ export function NetworkFollowersChart({ lines, mode, range, fileStem }: Props): 
     scales: {
       x: {
         type: 'time',
-        adapters: { date: { locale: language === 'en' ? enUS : ptBR } },
-        time: { minUnit: 'day', displayFormats: { day: language === 'en' ? 'MMM d' : 'dd/MM', week: language === 'en' ? 'MMM d' : 'dd/MM', month: language === 'en' ? 'MMM yyyy' : 'MM/yyyy' }, isoWeekday: true },
+        adapters: dateAdapter(language),
+        time: { minUnit: 'day', displayFormats: dayTickFormats(language), isoWeekday: true },
         grid: { display: false },
         ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
       },

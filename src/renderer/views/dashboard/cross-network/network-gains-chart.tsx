@@ -1,6 +1,4 @@
 import type { Chart as ChartJS, ChartData, ChartOptions } from 'chart.js';
-import { enUS } from 'date-fns/locale/en-US';
-import { ptBR } from 'date-fns/locale/pt-BR';
 import { useRef } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +11,7 @@ import { backgroundPlugin } from '../chart-annotations';
 import { ChartExportButtons } from '../chart-export-buttons';
 import { NETWORK_NAMES, useNetworkColors } from './network-colors';
 import { networkGainColumns, networksWithoutGains } from '../../../../shared/dashboard/network-lines';
+import { dateAdapter, dayTickFormats } from '../../data/chart-dates';
 
 type Point = { x: number; y: number | null };
 
@@ -79,8 +78,8 @@ export function NetworkGainsChart({ series, granularity, range, fileStem }: Prop
         type: 'time',
         stacked: true,
         offset: true,
-        adapters: { date: { locale: language === 'en' ? enUS : ptBR } },
-        time: { unit: perDay ? undefined : granularity, minUnit: 'day', displayFormats: { day: language === 'en' ? 'MMM d' : 'dd/MM', week: language === 'en' ? 'MMM d' : 'dd/MM', month: language === 'en' ? 'MMM yyyy' : 'MM/yyyy' }, isoWeekday: true },
+        adapters: dateAdapter(language),
+        time: { unit: perDay ? undefined : granularity, minUnit: 'day', displayFormats: dayTickFormats(language), isoWeekday: true },
         grid: { display: false },
         ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
       },
