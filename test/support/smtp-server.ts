@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './free-port';
+import { selfSignedCertificate } from './self-signed-certificate';
 
 /**
  * A real SMTP server on 127.0.0.1 for tests, shaped like Outlook's submission port: plain
@@ -120,30 +117,8 @@ export async function startSmtpServer(options: StartSmtpServerOptions): Promise<
   };
 }
 
-/** A port on 127.0.0.1 that nothing listens on (bound, then released). */
 /** A loopback port with no server: an SMTP server that is down. */
 export const closedPort = freePort;
-
-let cached: { key: string; cert: string } | undefined;
-
-/** openssl as in the tooling notes (§5); made once per test process (~0.2 s). */
-function selfSignedCertificate(): { key: string; cert: string } {
-  if (cached) return cached;
-  const dir = mkdtempSync(path.join(tmpdir(), 'fp-smtp-cert-'));
-  try {
-    const keyFile = path.join(dir, 'key.pem');
-    const certFile = path.join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
-      { stdio: 'ignore' },
-    );
-    cached = { key: readFileSync(keyFile, 'utf8'), cert: readFileSync(certFile, 'utf8') };
-    return cached;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function tlsVersionOf(tlsOptions: unknown): string | null {
   const version = (tlsOptions as { version?: unknown } | undefined)?.version;

@@ -1,6 +1,7 @@
 import { AppError, isAppError } from '../../errors';
 import type { SharedBackoff } from '../shared-backoff';
 import { classifyGraphFailure, type GraphNetwork } from './graph-errors';
+import { type HttpFetch, httpFetch, type HttpResponse } from '../../http/http-fetch';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 3;
@@ -17,7 +18,7 @@ export interface GraphClientOptions {
   maxRetries?: number;
   /** The first pause before a retry; tests shorten it. */
   retryBaseMs?: number;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
 }
 
 /**
@@ -27,14 +28,14 @@ export interface GraphClientOptions {
  */
 export class GraphClient {
   readonly #options: GraphClientOptions;
-  readonly #fetch: typeof fetch;
+  readonly #fetch: HttpFetch;
   readonly #baseUrl: string;
   #apiCalls = 0;
   #dailyLimit: AppError | null = null;
 
   constructor(options: GraphClientOptions) {
     this.#options = options;
-    this.#fetch = options.fetchImpl ?? fetch;
+    this.#fetch = options.fetchImpl ?? httpFetch;
     this.#baseUrl = `${options.apiBaseUrl.replace(/\/+$/, '')}/${options.apiVersion}`;
   }
 
@@ -66,7 +67,7 @@ export class GraphClient {
   async #once(url: string, token: string, insights: boolean): Promise<unknown> {
     this.#apiCalls += 1;
     const display = this.#options.network === 'facebook' ? 'Facebook' : 'Instagram';
-    let response: Response;
+    let response: HttpResponse;
     try {
       response = await this.#fetch(url, {
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },

@@ -17,6 +17,7 @@ import {
 } from './linkedin-schemas';
 import { encodePathKey, encodeQuery, followerStatisticsQuery, organizationUrn } from './restli';
 import type { DailyFollowerGain, LinkedInClientOptions, OrganizationInfo } from './types';
+import { type HttpFetch, httpFetch, type HttpResponse } from '../../http/http-fetch';
 
 const PROTOCOL_VERSION = '2.0.0';
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -101,7 +102,7 @@ function isLastAclPage(page: OrganizationAclsPage, nextStart: number): boolean {
  */
 export class LinkedInClient {
   readonly #options: LinkedInClientOptions;
-  readonly #fetch: typeof fetch;
+  readonly #fetch: HttpFetch;
   readonly #baseUrl: string;
   readonly #host: string;
   readonly #timeoutMs: number;
@@ -112,7 +113,7 @@ export class LinkedInClient {
 
   constructor(options: LinkedInClientOptions) {
     this.#options = options;
-    this.#fetch = options.fetchImpl ?? fetch;
+    this.#fetch = options.fetchImpl ?? httpFetch;
     this.#baseUrl = options.apiBaseUrl.replace(/\/+$/, '');
     this.#host = new URL(this.#baseUrl).host;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -264,7 +265,7 @@ export class LinkedInClient {
     this.#throwIfDailyLimit();
     this.#apiCalls += 1;
     this.#options.onRequest?.({ method: 'GET', path: `/${resource}` });
-    let response: Response;
+    let response: HttpResponse;
     let text: string;
     try {
       response = await this.#fetch(`${this.#baseUrl}/${resource}`, {

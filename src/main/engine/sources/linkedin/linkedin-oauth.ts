@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { AppError, toAppError } from '../../errors';
 import { CALLBACK_PAGE_CSP, callbackPage, type CallbackOutcome, type PageLanguage } from './oauth-callback-page';
 import { exchangeCode, type TokenSet } from './linkedin-token-endpoint';
+import type { HttpFetch } from '../../http/http-fetch';
 
 export { exchangeCode, introspectToken, refreshAccessToken, type TokenIntrospection, type TokenSet } from './linkedin-token-endpoint';
 
@@ -30,7 +31,7 @@ export interface SignInOptions {
   timeoutMs?: number;
   /** Language shown first on the page the browser lands on. */
   language?: PageLanguage;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
 }
 
 export interface SignInFlow {

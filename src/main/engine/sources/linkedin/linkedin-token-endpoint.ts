@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from '../../../../shared/zod';
 import { AppError } from '../../errors';
 import { oneLine } from '../../text';
 import { badResponse, classifyNetworkError, readResponseBody, type ResponseBody } from './linkedin-errors';
+import { type HttpFetch, httpFetch, type HttpResponse } from '../../http/http-fetch';
 
 /**
  * LinkedIn's OAuth 2.0 token endpoints (social-apis.md §3.2–3.4): code exchange, refresh and
@@ -29,7 +30,7 @@ export interface TokenIntrospection {
 export interface EndpointOptions {
   oauthBaseUrl: string;
   clientId: string;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
   timeoutMs?: number;
 }
 
@@ -99,10 +100,10 @@ type Purpose = 'code' | 'refresh' | 'introspect';
 async function post(options: EndpointOptions, endpoint: string, form: Record<string, string>, secrets: (string | null | undefined)[], purpose: Purpose): Promise<unknown> {
   const url = `${options.oauthBaseUrl.replace(/\/+$/, '')}/${endpoint}`;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  let response: Response;
+  let response: HttpResponse;
   let text: string;
   try {
-    response = await (options.fetchImpl ?? fetch)(url, {
+    response = await (options.fetchImpl ?? httpFetch)(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams(form).toString(),

@@ -4,6 +4,7 @@ import type { Logger } from '../../log/logger';
 import type { SecretStore } from '../../secrets/secret-store';
 import type { StateStore } from '../../settings/state-store';
 import { refreshAccessToken, type TokenSet } from './linkedin-token-endpoint';
+import type { HttpFetch } from '../../http/http-fetch';
 
 /**
  * Where LinkedIn tokens go once obtained: the values to the keychain (`linkedin.accessToken`,
@@ -26,7 +27,7 @@ export interface RefreshDeps {
   state: StateStore;
   now: () => Date;
   logger?: Logger;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
   /** Refresh when the access token expires within this many days (default 7). */
   withinDays?: number;
 }

@@ -1,5 +1,6 @@
 import type { Day } from '../../dates';
 import type { SharedBackoff } from '../shared-backoff';
+import type { HttpFetch } from '../../http/http-fetch';
 
 /** One UTC day of follower gains as LinkedIn returned it (already validated). */
 export interface DailyFollowerGain {
@@ -26,7 +27,7 @@ export interface LinkedInClientOptions {
   backoffBaseMs?: number;
   /** Counts every HTTP request made (run records report apiCalls). */
   onRequest?: (info: { method: string; path: string }) => void;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
   /**
    * On 426 (version sunset) try recent monthly versions and keep the first that works
    * (default true), so a stale setting degrades to a warning instead of a failed run.

@@ -2,6 +2,7 @@ import { AppError, isAppError } from '../../errors';
 import { oneLine } from '../../text';
 import type { SharedBackoff } from '../shared-backoff';
 import { type RateLimitState, readRateLimit, waitBeforeNextCallMs } from './x-rate-limit';
+import { type HttpFetch, httpFetch, type HttpResponse } from '../../http/http-fetch';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
@@ -25,7 +26,7 @@ export interface XClientOptions {
   timeoutMs?: number;
   maxRetries?: number;
   retryBaseMs?: number;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: HttpFetch;
 }
 
 function errorsText(body: unknown): string {
@@ -57,7 +58,7 @@ function parseUser(body: unknown): XUser | null {
  */
 export class XClient {
   readonly #options: XClientOptions;
-  readonly #fetch: typeof fetch;
+  readonly #fetch: HttpFetch;
   readonly #baseUrl: string;
   readonly #users = new Map<string, Promise<XUser>>();
   #rateLimit: RateLimitState = { remaining: null, resetAtMs: null };
@@ -65,7 +66,7 @@ export class XClient {
 
   constructor(options: XClientOptions) {
     this.#options = options;
-    this.#fetch = options.fetchImpl ?? fetch;
+    this.#fetch = options.fetchImpl ?? httpFetch;
     this.#baseUrl = options.apiBaseUrl.replace(/\/+$/, '');
   }
 
@@ -118,7 +119,7 @@ export class XClient {
 
   async #once(url: string, token: string, username: string): Promise<XUser> {
     this.#apiCalls += 1;
-    let response: Response;
+    let response: HttpResponse;
     try {
       response = await this.#fetch(url, {
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
