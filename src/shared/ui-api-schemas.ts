@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { isDay } from './day';
 import type { ErrorCode } from './error-codes';
 import { IMPORT_FORMAT_NAMES, MAX_IMPORT_BASE64_CHARS } from './imports';

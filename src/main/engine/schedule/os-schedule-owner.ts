@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { writeJsonAtomic } from '../settings/settings-store';
 import { SCHEDULER_NAMES, type OsScheduler } from './os-schedule-plan';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { settingsSchema } from '../../../shared/settings-schema';
 
 /**

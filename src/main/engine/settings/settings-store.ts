@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from '../../../shared/zod';
 import { isDay } from '../dates';
 import { writeFileAtomic } from '../atomic-write';
 import { AppError } from '../errors';

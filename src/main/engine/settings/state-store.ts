@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from '../../../shared/zod';
 import { runExclusive, writeJsonAtomic } from './settings-store';
 
 export const STATE_FILE = 'state.json';

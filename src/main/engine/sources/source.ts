@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../../shared/zod';
 import type { Network } from '../../../shared/networks';
 import type { RunWarning } from '../../../shared/run-record';
 import type { DoctorCheck } from '../../../shared/ui-api';

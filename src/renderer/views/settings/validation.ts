@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { z } from 'zod';
+import type * as z from '../../../shared/zod';
 import type { Language } from '../../../shared/error-explanations';
 import { settingsSchema, type Settings } from '../../../shared/settings-schema';
 import type { DeepPartial } from '../../../shared/ui-api';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../../../shared/zod';
 import { DAY_MS, dayFromMs } from '../../dates';
 import { AppError } from '../../errors';
 import { organizationIdFromUrn } from './restli';
