@@ -131,22 +131,23 @@ async function listFolder(folder: string): Promise<Dirent[]> {
 
 /**
  * Deletes `.*.tmp` files under `root` left by a process killed mid-write. Call it while holding
- * the sync lock, which guarantees no other process is writing. Returns the removed paths.
+ * the sync lock, which guarantees no other process is writing; this process's own writes in
+ * flight are left alone, so a sync may run it alongside its work. Returns the removed paths.
  */
 export async function removeStaleTemporaryFiles(root: string): Promise<string[]> {
-  const removed: string[] = [];
-  for (const entry of await listFolder(root)) {
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) {
-      removed.push(...(await removeStaleTemporaryFiles(path)));
-    } else if (entry.isFile() && isTemporaryFileName(entry.name) && !isOwnInFlightWrite(entry.name)) {
+  // Folders are walked at once: a lake of hundreds of pages has dozens of month folders.
+  const found = await Promise.all(
+    (await listFolder(root)).map(async (entry): Promise<string[]> => {
+      const path = join(root, entry.name);
+      if (entry.isDirectory()) return removeStaleTemporaryFiles(path);
+      if (!entry.isFile() || !isTemporaryFileName(entry.name) || isOwnInFlightWrite(entry.name)) return [];
       await unlink(path).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
-      removed.push(path);
-    }
-  }
-  return removed;
+      return [path];
+    }),
+  );
+  return found.flat();
 }
 
 export interface IoProblem {

@@ -86,7 +86,12 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
   const sources = deps.sources ?? SOURCES;
   const accounts = selectAccounts(deps.settings, request.accountId, sources);
   deps.logger.info('sync.start', { runId, trigger: request.trigger, accounts: accounts.length });
-  await deps.lake.cleanupTemporaryFiles();
+  // A killed run's leftovers are removed while this run works (the walk of a large lake would
+  // delay the first request); its failure is the lake's, reported with the run.
+  const cleanup = deps.lake.cleanupTemporaryFiles().then(
+    () => null,
+    (error: unknown) => toAppError(error, 'LAKE_WRITE_FAILED'),
+  );
 
   const clients = new RunClients(deps, sources);
   // A bounded pool: the run's wall time is the APIs' latency, not our work, and the bound
@@ -101,7 +106,7 @@ export async function runSync(deps: SyncDeps, request: SyncRequest): Promise<Run
   });
 
   let written = combineLakeWriteResults(outcomes.map((o) => o.written));
-  let lakeError: AppError | null = null;
+  let lakeError: AppError | null = await cleanup;
   try {
     written = mergeLakeWriteResults(written, await deps.lake.writeAccounts(accountRows(deps.settings, sources)));
   } catch (error) {
