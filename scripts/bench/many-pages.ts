@@ -80,16 +80,25 @@ export async function manyPagesFigures(options: ManyPagesOptions): Promise<Figur
     met: backfill.code === 0 && backfill.ms <= 6_000,
     note: `${backfillRequests} requests, ${statusOf(backfill)}, CPU ${s(backfill.cpuMs)}`,
   });
-  mark = options.fake.requests.length;
-  const upToDate = await runCli(home, options.fake.apiBaseUrl, ['sync', '--json']);
+  // The up-to-date figure is the median of several runs: one run's wall time moves by a tenth
+  // of a second with the machine, which is the size of the margin being measured.
+  const upToDateRuns: ProcessRun[] = [];
+  let upToDateRequests = 0;
+  for (let i = 0; i < options.runs; i++) {
+    mark = options.fake.requests.length;
+    upToDateRuns.push(await runCli(home, options.fake.apiBaseUrl, ['sync', '--json']));
+    upToDateRequests = options.fake.requests.length - mark;
+  }
+  const upToDate = [...upToDateRuns].sort((a, b) => a.ms - b.ms)[Math.floor(upToDateRuns.length / 2)];
+  const upToDateTimes = upToDateRuns.map((r) => r.ms);
   figures.push({
     what: `up-to-date sync, ${n} pages`,
-    value: s(upToDate.ms),
+    value: `median ${s(upToDate.ms)}`,
     before: '11–14 s',
     target: '≤ 3 s',
     ratio: `${(11_000 / upToDate.ms).toFixed(1)}–${(14_000 / upToDate.ms).toFixed(1)}× faster`,
-    met: upToDate.code === 0 && upToDate.ms <= 3_000,
-    note: `${options.fake.requests.length - mark} requests, ${statusOf(upToDate)}, CPU ${s(upToDate.cpuMs)}`,
+    met: upToDateRuns.every((r) => r.code === 0) && upToDate.ms <= 3_000,
+    note: `${upToDateRuns.length} runs, ${s(Math.min(...upToDateTimes))} – ${s(Math.max(...upToDateTimes))}; ${upToDateRequests} requests each, ${statusOf(upToDate)}, CPU ${s(upToDate.cpuMs)}`,
   });
 
   // 2. The same with S3 on: the first run delivers the whole lake (the first delivery compares
@@ -99,7 +108,8 @@ export async function manyPagesFigures(options: ManyPagesOptions): Promise<Figur
 
   // The first delivery to a bucket (a whole-lake comparison, once) is reported apart: the
   // target is about the daily run.
-  const peak = Math.max(backfill.rssKiB, upToDate.rssKiB, s3.upToDateRssKiB);
+  const upToDateRss = Math.max(...upToDateRuns.map((r) => r.rssKiB));
+  const peak = Math.max(backfill.rssKiB, upToDateRss, s3.upToDateRssKiB);
   figures.push({
     what: `peak RSS of sync, ${n} pages`,
     value: mib(peak),
@@ -107,7 +117,7 @@ export async function manyPagesFigures(options: ManyPagesOptions): Promise<Figur
     target: '≤ 150 MiB',
     ratio: `${((peak / 1024 / 159) * 100).toFixed(0)} % of before`,
     met: peak <= 150 * 1024,
-    note: `backfill ${mib(backfill.rssKiB)}, up to date ${mib(upToDate.rssKiB)}, up to date with S3 ${mib(s3.upToDateRssKiB)}; first delivery of the whole lake to S3 ${mib(s3.firstDeliveryRssKiB)}`,
+    note: `backfill ${mib(backfill.rssKiB)}, up to date ${mib(upToDateRss)}, up to date with S3 ${mib(s3.upToDateRssKiB)}; first delivery of the whole lake to S3 ${mib(s3.firstDeliveryRssKiB)}`,
   });
 
   figures.push(await onePageInProcess(options));
