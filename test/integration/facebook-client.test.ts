@@ -7,6 +7,7 @@ import { SharedBackoff } from '../../src/main/engine/sources/shared-backoff';
 import { planBounds, requestWindows } from '../../src/main/engine/sync/sync-planner';
 import { defaultSettings } from '../../src/shared/settings-schema';
 import { caught } from '../support/caught';
+import { freePort } from '../support/free-port';
 import { defaultFollows, defaultUnfollows, type FakeGraph, startFakeGraph } from '../fakes/fake-graph';
 
 const NOW = new Date('2026-11-28T10:00:00.000Z');
@@ -21,9 +22,9 @@ beforeEach(async () => {
 });
 afterEach(async () => fake.close());
 
-function client(token = TOKEN): FacebookSourceClient {
+function client(token = TOKEN, apiBaseUrl = fake.url): FacebookSourceClient {
   const settings = defaultSettings();
-  settings.facebook.apiBaseUrl = fake.url;
+  settings.facebook.apiBaseUrl = apiBaseUrl;
   return facebookSource.createClient({
     settings,
     secrets: new MemorySecretStore({ 'facebook.pageToken': token }),
@@ -78,6 +79,13 @@ describe('Facebook Page client against the fake Graph API', () => {
     const error = await caught(client().fetchGains(PAGE, { from: '2026-01-01', to: '2026-04-30' }));
     expect(error).toMatchObject({ code: 'FACEBOOK_BAD_REQUEST' });
     expect((error).message).toContain('90 days');
+  });
+
+  it('a Graph API that cannot be reached is NETWORK naming the host and the reason', async () => {
+    const port = await freePort();
+    const error = await caught(client(TOKEN, `http://127.0.0.1:${port}`).fetchTotal(PAGE));
+    expect(error.code).toBe('NETWORK');
+    expect(error.message).toBe(`Could not reach Facebook (127.0.0.1:${port}): connection refused`);
   });
 
   it('code 190 is FACEBOOK_TOKEN_EXPIRED with what to do, and no token in the message', async () => {

@@ -6,6 +6,7 @@ import { waitBeforeNextCallMs } from '../../src/main/engine/sources/x/x-rate-lim
 import { xSource, type XSourceClient } from '../../src/main/engine/sources/x/x-source';
 import { defaultSettings } from '../../src/shared/settings-schema';
 import { caught } from '../support/caught';
+import { freePort } from '../support/free-port';
 import { type FakeX, startFakeX } from '../fakes/fake-x';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAbearer-do-not-leak';
@@ -31,6 +32,17 @@ describe('X client against the fake user-lookup API', () => {
     expect(await c.fetchTotal('xdevelopers')).toBe(583_423);
     expect(fake.requests).toEqual([{ path: '/2/users/by/username/XDevelopers', query: 'user.fields=public_metrics' }]);
     expect(c.apiCalls).toBe(1);
+  });
+
+  it('an X that cannot be reached is NETWORK naming the host and the reason', async () => {
+    const port = await freePort();
+    const settings = defaultSettings();
+    settings.x.apiBaseUrl = `http://127.0.0.1:${port}`;
+    const c = xSource.createClient({ settings, secrets: new MemorySecretStore({ 'x.bearerToken': TOKEN }), now: () => new Date() }) as XSourceClient;
+    const error = await caught(c.fetchTotal('XDevelopers'));
+    expect(error.code).toBe('NETWORK');
+    expect(error.message).toBe(`Could not reach X (127.0.0.1:${port}): connection refused`);
+    expect(error.retryable).toBe(true);
   });
 
   it('a wrong Bearer token is X_TOKEN_INVALID saying what to do, without the token', async () => {

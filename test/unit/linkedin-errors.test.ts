@@ -187,7 +187,7 @@ describe('classifyNetworkError', () => {
   it('does not keep the original error, whose text it cannot vouch for', () => {
     const error = classifyNetworkError(fetchFailed(Object.assign(new Error('proxy said: Authorization: Bearer abc'), { code: 'ECONNRESET' })), 'h', 1000);
     expect(JSON.stringify(error)).not.toContain('abc');
-    expect((error.cause as Error).message).toBe('fetch failed: ECONNRESET');
+    expect((error.cause as Error).message).toBe('request failed: ECONNRESET');
   });
 });
 

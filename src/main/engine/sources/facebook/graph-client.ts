@@ -2,6 +2,7 @@ import { AppError, isAppError } from '../../errors';
 import type { SharedBackoff } from '../shared-backoff';
 import { classifyGraphFailure, type GraphNetwork } from './graph-errors';
 import { type HttpFetch, httpFetch, type HttpResponse } from '../../http/http-fetch';
+import { networkFailure } from '../network-failure';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 3;
@@ -67,18 +68,15 @@ export class GraphClient {
   async #once(url: string, token: string, insights: boolean): Promise<unknown> {
     this.#apiCalls += 1;
     const display = this.#options.network === 'facebook' ? 'Facebook' : 'Instagram';
+    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     let response: HttpResponse;
     try {
       response = await this.#fetch(url, {
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-        signal: AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer in time' : 'connection failed';
-      throw new AppError('NETWORK', `Could not reach ${display} (${new URL(url).host}): ${reason}`, {
-        hint: 'check the internet connection and any proxy or firewall settings, then run the sync again',
-        retryable: true,
-      });
+      throw networkFailure(display, new URL(url).host, error, timeoutMs);
     }
     const text = await response.text();
     let body: unknown = null;

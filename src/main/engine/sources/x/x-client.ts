@@ -3,6 +3,7 @@ import { oneLine } from '../../text';
 import type { SharedBackoff } from '../shared-backoff';
 import { type RateLimitState, readRateLimit, waitBeforeNextCallMs } from './x-rate-limit';
 import { type HttpFetch, httpFetch, type HttpResponse } from '../../http/http-fetch';
+import { networkFailure } from '../network-failure';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
@@ -119,18 +120,15 @@ export class XClient {
 
   async #once(url: string, token: string, username: string): Promise<XUser> {
     this.#apiCalls += 1;
+    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     let response: HttpResponse;
     try {
       response = await this.#fetch(url, {
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-        signal: AbortSignal.timeout(this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer in time' : 'connection failed';
-      throw new AppError('NETWORK', `Could not reach X (${new URL(url).host}): ${reason}`, {
-        hint: 'check the internet connection and any proxy or firewall settings, then run the sync again',
-        retryable: true,
-      });
+      throw networkFailure('X', new URL(url).host, error, timeoutMs);
     }
     this.#rateLimit = readRateLimit(response.headers);
     let body: unknown = null;
