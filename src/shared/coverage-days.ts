@@ -1,10 +1,7 @@
+import { addDays } from './day';
 import type { CoverageView, DayRange, RecentGains } from './ui-api';
 
 // The Data view's reading of lake.coverage's compact shape (pure; days are UTC `YYYY-MM-DD`).
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 export interface DayGain {
   day: string;

@@ -1,4 +1,5 @@
 import type { Language } from '../../shared/i18n';
+import { addDays } from '../../shared/day';
 
 /**
  * Dates and numbers in the user's locale (glossary: 28/11/2026, 1.234,5). A *day* is a UTC
@@ -111,15 +112,6 @@ export function formatBytes(bytes: number, language: Language): string {
 export function formatUsd(value: number, language: Language): string {
   // Athena bills fractions of a cent: show enough digits that a small query is not "US$ 0,00".
   return new Intl.NumberFormat(language, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: value < 0.01 ? 6 : 2 }).format(value);
-}
-
-/** Whole days between two UTC calendar days, `to` exclusive. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**
