@@ -46,4 +46,12 @@ test('the Data view: coverage, gains, table previews with rows, and SQL with inl
   await expect(error).toContainText('tabela_que_nao_existe');
   await expect(error.getByTestId('error-todo')).toBeVisible();
   await snap(page, 'data-query-error');
+
+  // Athena while it is off: the engine names the setting, and the link opens the section holding it.
+  await sql.getByText('Athena', { exact: true }).click();
+  await sql.getByRole('button', { name: 'Executar' }).click();
+  await expect(error).toContainText('athena.enabled');
+  await snap(page, 'data-athena-off');
+  await error.getByRole('link', { name: /Abrir Configurações/ }).click();
+  await expect(page).toHaveURL(/#\/settings\/aws$/);
 });

@@ -40,7 +40,7 @@ export function ExplainedError({ code, message, hint, localized = false, title, 
           {hint ? ` · ${hint}` : ''}
         </TechnicalDetail>
       ) : null}
-      <FixLink code={code} />
+      <FixLink code={code} message={message} />
     </Alert>
   );
 }

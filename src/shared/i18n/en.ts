@@ -581,9 +581,9 @@ export const en: Messages = {
       todo: 'Unlock it (Windows Credential Manager, macOS Keychain or GNOME Keyring) or, on a server, use the FOLLOWER_PULSE_SECRET_* variables.',
     },
     SETTINGS_INVALID: {
-      title: 'Invalid settings',
-      what: 'The settings file (settings.json) has an invalid value and was left untouched.',
-      todo: 'Fix the key it names in Settings or in settings.json.',
+      title: 'Settings incomplete or invalid',
+      what: 'A setting this needs is off, empty or has an invalid value (the technical detail names it). Nothing was changed.',
+      todo: 'Set that item in Settings or in settings.json, then try again.',
     },
     LAKE_WRITE_FAILED: {
       title: 'Could not save the data',

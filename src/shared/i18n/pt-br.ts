@@ -588,9 +588,9 @@ export const ptBR = {
       todo: 'Desbloqueie o cofre (Gerenciador de Credenciais do Windows, Keychain do macOS ou GNOME Keyring) ou, num servidor, use as variáveis FOLLOWER_PULSE_SECRET_*.',
     },
     SETTINGS_INVALID: {
-      title: 'Configurações inválidas',
-      what: 'O arquivo de configurações (settings.json) tem um valor inválido e não foi alterado.',
-      todo: 'Corrija o item indicado em Configurações ou no settings.json.',
+      title: 'Configuração incompleta ou inválida',
+      what: 'Uma configuração necessária está desligada, vazia ou com um valor inválido (o detalhe técnico diz qual). Nada foi alterado.',
+      todo: 'Ajuste esse item em Configurações ou no settings.json e tente de novo.',
     },
     LAKE_WRITE_FAILED: {
       title: 'Falha ao gravar os dados',
