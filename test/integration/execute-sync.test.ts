@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,5 +54,23 @@ describe('executeSync', () => {
     const expiresAt = (await state.get()).linkedinToken?.expiresAt;
     expect(Date.parse(expiresAt!)).toBeGreaterThan(clock.getTime() + 50 * 86_400_000);
     expect(JSON.stringify(record)).not.toContain(renewed!);
+  });
+
+  it('a sync leaves the coverage it read in derived/ for the next one, outside the lake', async () => {
+    const settings: Settings = {
+      ...defaultSettings(),
+      accounts: [{ network: 'linkedin', id: '2414183', name: 'Acme', enabled: true }],
+      linkedin: { ...defaultSettings().linkedin, apiBaseUrl: fake.apiBaseUrl },
+    };
+    const secrets = new MemorySecretStore({ 'linkedin.accessToken': 'test-token' });
+    const sync = (): Promise<unknown> => executeSync({ home, settings, secrets, logger: nullLogger, now: () => clock, trigger: 'cli', alerts: false });
+    await sync();
+    const lakeFiles = (await readdir(join(home, 'lake', 'follower_gains'), { recursive: true })).filter((f) => f.endsWith('.csv'));
+    expect(lakeFiles.length).toBeGreaterThan(10);
+    // The first run found an empty lake; the second read the files the first wrote.
+    await sync();
+    const memo = JSON.parse(await readFile(join(home, 'derived', 'lake-coverage.json'), 'utf8')) as { lakeDir: string; entries: Record<string, unknown> };
+    expect(memo.lakeDir).toBe(join(home, 'lake'));
+    expect(Object.keys(memo.entries).map((key) => key.replace('follower_gains/', '')).sort()).toEqual(lakeFiles.map((f) => f.split('\\').join('/')).sort());
   });
 });

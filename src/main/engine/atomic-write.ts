@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Dirent } from 'node:fs';
-import { type FileHandle, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
+import { chmod, type FileHandle, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -113,6 +113,16 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   }
   await syncFolderAfterRename(folder);
+}
+
+/**
+ * `writeFileAtomic` for the app's own files in the home (goals, caches): its folder is made
+ * owner-only and the file 0600 whatever the umask (contract §3).
+ */
+export async function writePrivateFileAtomic(path: string, data: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(path, data);
+  if (process.platform !== 'win32') await chmod(path, 0o600);
 }
 
 function isOwnInFlightWrite(name: string): boolean {

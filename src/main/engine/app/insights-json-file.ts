@@ -1,5 +1,5 @@
-import { chmod, readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../atomic-write';
+import { readFile } from 'node:fs/promises';
+import { writePrivateFileAtomic } from '../atomic-write';
 import { AppError } from '../errors';
 
 export const EVENTS_FILE = 'events.json';
@@ -30,6 +30,5 @@ export async function readListFile<T>(path: string, key: string): Promise<T[] | 
 }
 
 export async function writeListFile<T>(path: string, key: string, list: readonly T[]): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify({ version: 1, [key]: list }, null, 2)}\n`);
-  if (process.platform !== 'win32') await chmod(path, 0o600);
+  await writePrivateFileAtomic(path, `${JSON.stringify({ version: 1, [key]: list }, null, 2)}\n`);
 }

@@ -8,3 +8,8 @@ export function derivedDir(home: string): string {
 export function lakeFactsCachePath(home: string): string {
   return join(derivedDir(home), 'lake-facts.json');
 }
+
+/** The sync's memo of each gains month file's days (lake/coverage-memo.ts). */
+export function lakeCoverageMemoPath(home: string): string {
+  return join(derivedDir(home), 'lake-coverage.json');
+}

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
-import { chmod, mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Network } from '../../../shared/networks';
-import { writeFileAtomic } from '../atomic-write';
+import { writePrivateFileAtomic } from '../atomic-write';
 import { dayNumber, emptyFacts, finishFacts, setGain, type AccountFacts } from '../analytics/daily-facts';
 import { parseCsv } from '../lake/csv';
 import { ACCOUNTS_KEY, parseLakeKey, type LakeSource } from '../lake/lake-layout';
@@ -256,10 +256,7 @@ export class LakeFactsStore {
       rows: Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength).toString('base64'),
     };
     try {
-      await mkdir(dirname(this.#cachePath), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(this.#cachePath, JSON.stringify(cache));
-      // Contract §3: every file the app writes in the home is 0600, whatever the umask.
-      if (process.platform !== 'win32') await chmod(this.#cachePath, 0o600);
+      await writePrivateFileAtomic(this.#cachePath, JSON.stringify(cache));
     } catch {
       // A cache that cannot be written only makes the next start slower.
     }

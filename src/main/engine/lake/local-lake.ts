@@ -5,6 +5,7 @@ import { type Day } from '../dates';
 import { AppError, isAppError } from '../errors';
 import type { RunRecord } from '../../../shared/run-record';
 import { describeIoError, isErrnoError, removeStaleTemporaryFiles, writeFileAtomic } from '../atomic-write';
+import { CoverageMemo, daysOfMask, maskOfDays, type MonthCoverage } from './coverage-memo';
 import { encodeCsv, encodeQuotedCsv, type CsvField } from './csv';
 import {
   ACCOUNTS_COLUMNS,
@@ -246,6 +247,11 @@ function monthOfFolder(name: string): string | null {
 
 // ---- the lake -------------------------------------------------------------------------------
 
+export interface LocalLakeOptions {
+  /** Where the coverage memo lives (under the home's `derived/`); none: coverage reads every file. */
+  coverageMemoPath?: string;
+}
+
 /**
  * The local lake folder (contract §6). Every write goes through a temporary dot-file and a
  * rename, and a file is only rewritten when its content changes, so an unchanged month keeps
@@ -253,9 +259,12 @@ function monthOfFolder(name: string): string | null {
  */
 export class LocalLake {
   readonly dir: string;
+  readonly #coverageMemoPath: string | undefined;
+  #coverageMemo: Promise<CoverageMemo> | null = null;
 
-  constructor(dir: string) {
+  constructor(dir: string, options: LocalLakeOptions = {}) {
     this.dir = resolve(dir);
+    this.#coverageMemoPath = options.coverageMemoPath;
   }
 
   /** The local path of a lake key. */
@@ -311,10 +320,27 @@ export class LocalLake {
    * line in an old month cannot stop new days from landing.
    */
   async coverage(network: string, accountId: string): Promise<LakeCoverage> {
-    const { rows, damagedFiles } = await this.guard('read', () => this.salvageFacts(GAINS_TABLE, network, accountId));
-    const days = new Set(rows.map((row) => row.day));
-    const sorted = [...days].sort();
-    return { days, firstDay: sorted[0] ?? null, lastDay: sorted[sorted.length - 1] ?? null, damagedFiles };
+    return this.guard('read', async () => {
+      const memo = this.#coverageMemoPath === undefined ? null : await (this.#coverageMemo ??= CoverageMemo.open(this.#coverageMemoPath, this.dir));
+      const days = new Set<Day>();
+      const damagedFiles: DamagedLakeFile[] = [];
+      for (const month of await this.months(GAINS_TABLE.name)) {
+        for (const source of LAKE_SOURCES) {
+          const key = GAINS_TABLE.keyFor(month, network, accountId, source);
+          const found = this.monthCoverage(key, { month, network, accountId, source }, memo);
+          if (found === null) continue;
+          for (const day of daysOfMask(month, found.days)) days.add(day);
+          if (found.problem !== null) damagedFiles.push({ key, path: this.pathOf(key), month, problem: found.problem });
+        }
+      }
+      const sorted = [...days].sort();
+      return { days: new Set(sorted), firstDay: sorted[0] ?? null, lastDay: sorted[sorted.length - 1] ?? null, damagedFiles };
+    });
+  }
+
+  /** Writes what `coverage` learnt for the next process; a no-op without a memo or news. */
+  async saveCoverageMemo(): Promise<void> {
+    if (this.#coverageMemo) await (await this.#coverageMemo).save();
   }
 
   /** Every damaged gains or totals month file in the lake, for messages that must name them. */
@@ -400,26 +426,19 @@ export class LocalLake {
     return text === null ? [] : table.decode(text, this.pathOf(key), identity);
   }
 
-  private async salvageFacts<T extends LakeRow>(
-    table: FactTable<T>,
-    network: string,
-    accountId: string,
-  ): Promise<{ rows: T[]; damagedFiles: DamagedLakeFile[] }> {
-    const rows: T[] = [];
-    const damagedFiles: DamagedLakeFile[] = [];
-    const files = (await this.months(table.name)).flatMap((month) => LAKE_SOURCES.map((source) => ({ month, network, accountId, source })));
-    const texts = files.map((identity) => this.readText(table.keyFor(identity.month, network, accountId, identity.source)));
-    files.forEach((identity, index) => {
-      const text = texts[index];
-      if (text === null) return;
-      const salvaged = table.salvage(text, identity);
-      rows.push(...salvaged.rows);
-      if (salvaged.problem !== null) {
-        const key = table.keyFor(identity.month, network, accountId, identity.source);
-        damagedFiles.push({ key, path: this.pathOf(key), month: identity.month, problem: salvaged.problem });
-      }
-    });
-    return { rows: rows.sort(compareDayThenSource), damagedFiles };
+  /** One gains month file's days and first problem, from the memo when the file is unchanged. */
+  private monthCoverage(key: string, identity: MonthFileIdentity, memo: CoverageMemo | null): MonthCoverage | null {
+    const path = this.pathOf(key);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats === undefined) return null;
+    const known = memo?.get(key, stats);
+    if (known) return known;
+    const text = this.readText(key);
+    if (text === null) return null;
+    const { rows, problem } = GAINS_TABLE.salvage(text, identity);
+    const found = { days: maskOfDays(rows.map((row) => row.day)), problem };
+    memo?.set(key, stats, found);
+    return found;
   }
 
   private async readFacts<T extends LakeRow>(table: FactTable<T>, network: string, accountId: string, source?: LakeSource): Promise<T[]> {

@@ -1,6 +1,7 @@
 import type { RunRecord, RunTrigger } from '../../../shared/run-record';
 import type { Settings } from '../../../shared/settings-schema';
 import type { Day } from '../dates';
+import { lakeCoverageMemoPath } from '../derived/derived-paths';
 import { RunHistory } from '../history/run-history';
 import type { LakeDestination } from '../lake/lake-destination';
 import { LocalLake } from '../lake/local-lake';
@@ -37,7 +38,7 @@ export interface ExecuteSyncOptions {
 export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecord> {
   const lock = await acquireLock(options.home, { trigger: options.trigger, now: options.now });
   try {
-    const lake = new LocalLake(resolveLakeDir(options.home, options.settings));
+    const lake = new LocalLake(resolveLakeDir(options.home, options.settings), { coverageMemoPath: lakeCoverageMemoPath(options.home) });
     const state = new StateStore(options.home);
     const sources = options.sources ?? SOURCES;
     // Renew expiring access tokens first, in the tray app and in headless runs alike; a
@@ -48,7 +49,7 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
     const appState = await state.get();
     const tokenInfo: Record<string, TokenInfo | undefined> = Object.fromEntries(sources.map((s) => [s.id, s.token.info(appState)]));
     const destinations = options.destinations ?? (await defaultDestinations(options.settings, lake, options.logger, state, options.now));
-    return await runSync(
+    const record = await runSync(
       {
         settings: options.settings,
         now: options.now,
@@ -64,6 +65,8 @@ export async function executeSync(options: ExecuteSyncOptions): Promise<RunRecor
       },
       { trigger: options.trigger, accountId: options.accountId, range: options.range },
     );
+    await lake.saveCoverageMemo();
+    return record;
   } finally {
     await lock.release();
   }
