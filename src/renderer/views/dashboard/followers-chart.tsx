@@ -11,7 +11,7 @@ import { backgroundPlugin, eventAnnotations, missingDayAnnotations, withAlpha } 
 import { ChartExportButtons } from './chart-export-buttons';
 import { verdictText } from '../events/verdict';
 import { followerLines, type DailyPoint } from '../../../shared/dashboard/daily-points';
-import { dateAdapter, dayTickFormats } from '../data/chart-dates';
+import { countAxis, timeAxis } from '../data/chart-axes';
 
 type Point = { x: number; y: number | null };
 
@@ -98,20 +98,9 @@ export function FollowersChart({ points, range, missingDays, events, forecast, f
       },
     },
     scales: {
-      x: {
-        type: 'time',
-        adapters: dateAdapter(language),
-        time: { minUnit: 'day', displayFormats: dayTickFormats(language), isoWeekday: true },
-        grid: { display: false },
-        ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
-      },
-      y: {
-        // Head room for the action labels drawn at the top.
-        grace: events.length ? '15%' : 0,
-        grid: { color: colors.grid },
-        border: { display: false },
-        ticks: { color: colors.textMuted, precision: 0, callback: (v) => formatNumber(Number(v), language) },
-      },
+      x: timeAxis(language, colors),
+      // Head room for the action labels drawn at the top.
+      y: countAxis(colors, (v) => formatNumber(v, language), { grace: events.length ? '15%' : 0 }),
     },
   };
 

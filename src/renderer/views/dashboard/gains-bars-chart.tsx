@@ -12,7 +12,7 @@ import { ChartExportButtons } from './chart-export-buttons';
 import { verdictText } from '../events/verdict';
 import type { DailyPoint } from '../../../shared/dashboard/daily-points';
 import { BUCKET_AVERAGE_WINDOW, bucketMovingAverage, movingAverage } from '../../../shared/dashboard/moving-average';
-import { dateAdapter, dayTickFormats } from '../data/chart-dates';
+import { countAxis, timeAxis } from '../data/chart-axes';
 
 type Point = { x: number; y: number | null };
 
@@ -106,23 +106,9 @@ export function GainsBarsChart({ series, granularity, daily, averages, range, mi
       },
     },
     scales: {
-      x: {
-        type: 'time',
-        stacked: true,
-        offset: true,
-        adapters: dateAdapter(language),
-        time: { unit: perDay ? undefined : unit, minUnit: 'day', displayFormats: dayTickFormats(language), isoWeekday: true },
-        grid: { display: false },
-        ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
-      },
-      y: {
-        // Head room for the action labels drawn at the top.
-        grace: events.length ? '15%' : 0,
-        stacked: true,
-        grid: { color: colors.grid },
-        border: { display: false },
-        ticks: { color: colors.textMuted, precision: 0, callback: (v) => formatNumber(Number(v), language) },
-      },
+      x: timeAxis(language, colors, { unit: perDay ? undefined : unit, stacked: true, offset: true }),
+      // Head room for the action labels drawn at the top.
+      y: countAxis(colors, (v) => formatNumber(v, language), { grace: events.length ? '15%' : 0, stacked: true }),
     },
   };
 

@@ -10,7 +10,7 @@ import { useChartColors } from './use-chart-colors';
 import type { CompanyEvent } from '../../../shared/insights';
 import { backgroundPlugin, eventAnnotations } from '../dashboard/chart-annotations';
 import { ChartExportButtons } from '../dashboard/chart-export-buttons';
-import { dateAdapter } from './chart-dates';
+import { countAxis, timeAxis } from './chart-axes';
 
 type Point = { x: number; y: number };
 
@@ -107,20 +107,8 @@ export function GainsChart({ gains, events = [], fileStem }: { gains: DayGain[];
       },
     },
     scales: {
-      x: {
-        type: 'time',
-        stacked: true,
-        adapters: dateAdapter(language),
-        time: { unit: 'week', displayFormats: { week: language === 'en' ? 'MMM d' : 'dd/MM' }, isoWeekday: true },
-        grid: { display: false },
-        ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
-      },
-      y: {
-        stacked: true,
-        grid: { color: colors.grid },
-        border: { display: false },
-        ticks: { color: colors.textMuted, precision: 0, callback: (v) => formatNumber(Number(v), language) },
-      },
+      x: timeAxis(language, colors, { unit: 'week', stacked: true }),
+      y: countAxis(colors, (v) => formatNumber(v, language), { stacked: true }),
     },
   };
 

@@ -38,14 +38,21 @@ function read(): ChartColors {
   };
 }
 
-/** Canvas cannot use CSS variables, so charts read the theme's and redraw when it flips (OS or in-app switch). */
-export function useChartColors(): ChartColors {
-  const [colors, setColors] = useState(read);
+/**
+ * Canvas cannot use CSS variables, so charts read the theme's values with `read` and redraw
+ * when the theme flips (OS or in-app switch).
+ */
+export function useThemeValues<T>(read: () => T): T {
+  const [values, setValues] = useState(read);
   useEffect(() => {
     // use-theme.ts sets data-theme on <html> for the in-app switch and for an OS flip alike.
-    const observer = new MutationObserver(() => setColors(read()));
+    const observer = new MutationObserver(() => setValues(read()));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
     return () => observer.disconnect();
-  }, []);
-  return colors;
+  }, [read]);
+  return values;
+}
+
+export function useChartColors(): ChartColors {
+  return useThemeValues(read);
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { Network } from '../../../../shared/networks';
+import { useThemeValues } from '../../data/use-chart-colors';
 
 /** Brand names are the same in every language (the table and legends name networks, not pages). */
 export const NETWORK_NAMES: Record<Network, string> = { linkedin: 'LinkedIn', facebook: 'Facebook', instagram: 'Instagram', x: 'X' };
@@ -15,13 +15,7 @@ function read(): Record<Network, string> {
   };
 }
 
-/** One colour per network from the theme (cross-network.css); canvas cannot read CSS variables itself. */
+/** One colour per network from the theme (cross-network.css). */
 export function useNetworkColors(): Record<Network, string> {
-  const [colors, setColors] = useState(read);
-  useEffect(() => {
-    const observer = new MutationObserver(() => setColors(read()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => observer.disconnect();
-  }, []);
-  return colors;
+  return useThemeValues(read);
 }

@@ -10,7 +10,7 @@ import { backgroundPlugin } from '../chart-annotations';
 import { ChartExportButtons } from '../chart-export-buttons';
 import { NETWORK_NAMES, useNetworkColors } from './network-colors';
 import type { NetworkLine } from '../../../../shared/dashboard/network-lines';
-import { dateAdapter, dayTickFormats } from '../../data/chart-dates';
+import { countAxis, timeAxis } from '../../data/chart-axes';
 
 type Point = { x: number; y: number | null };
 export type ScaleMode = 'absolute' | 'indexed';
@@ -67,18 +67,8 @@ export function NetworkFollowersChart({ lines, mode, range, fileStem }: Props): 
       },
     },
     scales: {
-      x: {
-        type: 'time',
-        adapters: dateAdapter(language),
-        time: { minUnit: 'day', displayFormats: dayTickFormats(language), isoWeekday: true },
-        grid: { display: false },
-        ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
-      },
-      y: {
-        grid: { color: colors.grid },
-        border: { display: false },
-        ticks: { color: colors.textMuted, precision: mode === 'indexed' ? 1 : 0, callback: (v) => format(Number(v)) },
-      },
+      x: timeAxis(language, colors),
+      y: countAxis(colors, format, { precision: mode === 'indexed' ? 1 : 0 }),
     },
   };
 

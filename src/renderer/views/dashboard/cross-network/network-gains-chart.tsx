@@ -11,7 +11,7 @@ import { backgroundPlugin } from '../chart-annotations';
 import { ChartExportButtons } from '../chart-export-buttons';
 import { NETWORK_NAMES, useNetworkColors } from './network-colors';
 import { networkGainColumns, networksWithoutGains } from '../../../../shared/dashboard/network-lines';
-import { dateAdapter, dayTickFormats } from '../../data/chart-dates';
+import { countAxis, timeAxis } from '../../data/chart-axes';
 
 type Point = { x: number; y: number | null };
 
@@ -74,21 +74,8 @@ export function NetworkGainsChart({ series, granularity, range, fileStem }: Prop
       },
     },
     scales: {
-      x: {
-        type: 'time',
-        stacked: true,
-        offset: true,
-        adapters: dateAdapter(language),
-        time: { unit: perDay ? undefined : granularity, minUnit: 'day', displayFormats: dayTickFormats(language), isoWeekday: true },
-        grid: { display: false },
-        ticks: { color: colors.textMuted, maxRotation: 0, autoSkipPadding: 16 },
-      },
-      y: {
-        stacked: true,
-        grid: { color: colors.grid },
-        border: { display: false },
-        ticks: { color: colors.textMuted, precision: 0, callback: (v) => formatNumber(Number(v), language) },
-      },
+      x: timeAxis(language, colors, { unit: perDay ? undefined : granularity, stacked: true, offset: true }),
+      y: countAxis(colors, (v) => formatNumber(v, language), { stacked: true }),
     },
   };
 
