@@ -25,6 +25,8 @@ import { CrossNetworkSection } from './cross-network/cross-network-section';
 import { readSelection, saveSelection } from './dashboard-selection';
 import { BUCKET_AVERAGE_WINDOW } from '../../../shared/dashboard/moving-average';
 import './dashboard.css';
+import { Segmented } from '../../components/segmented';
+import { CardHeader } from '../../components/card-header';
 
 const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month'];
 
@@ -123,22 +125,16 @@ export function DashboardView(): React.JSX.Element {
         <div className={`stack stack--loose${report.loading ? ' is-refreshing' : ''}`} aria-busy={report.loading}>
           <HeadlineCards report={main} />
           <section className="card" aria-labelledby="followers-title">
-            <div className="card__header">
-              <div>
-                <h2 className="card__title" id="followers-title">
-                  {t('dashboard.followers.title')}
-                </h2>
-                <div className="card__subtitle">{t('dashboard.followers.subtitle')}</div>
-              </div>
-              <div className="segmented" role="radiogroup" aria-label={t('dashboard.projection.horizon')}>
-                {HORIZONS.map((h) => (
-                  <label key={h}>
-                    <input type="radio" name="horizon" checked={horizon === h} onChange={() => setHorizon(h)} />
-                    <span>{h === 0 ? t('dashboard.projection.off') : t('dashboard.projection.days', { count: h })}</span>
-                  </label>
-                ))}
-              </div>
-            </div>
+            <CardHeader titleId="followers-title" title={t('dashboard.followers.title')} subtitle={t('dashboard.followers.subtitle')}>
+              <Segmented
+                label={t('dashboard.projection.horizon')}
+                name="horizon"
+                options={HORIZONS}
+                value={horizon}
+                onChange={setHorizon}
+                text={(h) => (h === 0 ? t('dashboard.projection.off') : t('dashboard.projection.days', { count: h }))}
+              />
+            </CardHeader>
             <div className="card__body stack">
               {daily ? (
                 <FollowersChart
@@ -157,22 +153,16 @@ export function DashboardView(): React.JSX.Element {
             </div>
           </section>
           <section className="card" aria-labelledby="gains-title">
-            <div className="card__header">
-              <div>
-                <h2 className="card__title" id="gains-title">
-                  {t('dashboard.gains.title')}
-                </h2>
-                <div className="card__subtitle">{t('dashboard.gains.subtitle')}</div>
-              </div>
+            <CardHeader titleId="gains-title" title={t('dashboard.gains.title')} subtitle={t('dashboard.gains.subtitle')}>
               <div className="row dash-chart-controls">
-                <div className="segmented" role="radiogroup" aria-label={t('dashboard.gains.granularity')}>
-                  {GRANULARITIES.map((g) => (
-                    <label key={g}>
-                      <input type="radio" name="granularity" checked={selection.granularity === g} onChange={() => setSelection({ ...selection, granularity: g })} />
-                      <span>{t(`dashboard.gains.by.${g}`)}</span>
-                    </label>
-                  ))}
-                </div>
+                <Segmented
+                  label={t('dashboard.gains.granularity')}
+                  name="granularity"
+                  options={GRANULARITIES}
+                  value={selection.granularity}
+                  onChange={(granularity) => setSelection({ ...selection, granularity })}
+                  text={(g) => t(`dashboard.gains.by.${g}`)}
+                />
                 {selection.granularity === 'day' ? (
                   <>
                     <label className="check-inline">
@@ -191,7 +181,7 @@ export function DashboardView(): React.JSX.Element {
                   </label>
                 )}
               </div>
-            </div>
+            </CardHeader>
             <div className="card__body stack">
               <GainsBarsChart
                 series={main.series}

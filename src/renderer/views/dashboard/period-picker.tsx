@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/ui-api';
 import { PERIOD_CHOICES, type DashboardSelection, type PeriodChoice } from '../../../shared/dashboard/period';
+import { Segmented } from '../../components/segmented';
 
 /** Which pages and which days: the scope select, the period segments and a custom range. */
 export function PeriodPicker({ selection, accounts, onChange }: { selection: DashboardSelection; accounts: AccountView[]; onChange: (next: DashboardSelection) => void }): React.JSX.Element {
@@ -27,14 +28,14 @@ export function PeriodPicker({ selection, accounts, onChange }: { selection: Das
           ))}
         </select>
       </label>
-      <div className="segmented" role="radiogroup" aria-label={t('dashboard.period.label')}>
-        {PERIOD_CHOICES.map((p: PeriodChoice) => (
-          <label key={p}>
-            <input type="radio" name="period" value={p} checked={selection.period === p} onChange={() => onChange({ ...selection, period: p })} />
-            <span>{t(`dashboard.period.${p}`)}</span>
-          </label>
-        ))}
-      </div>
+      <Segmented
+        label={t('dashboard.period.label')}
+        name="period"
+        options={PERIOD_CHOICES}
+        value={selection.period}
+        onChange={(period: PeriodChoice) => onChange({ ...selection, period })}
+        text={(p) => t(`dashboard.period.${p}`)}
+      />
       {selection.period === 'custom' ? (
         <div className="row dash-controls__custom">
           <label className="row">

@@ -9,6 +9,7 @@ import { daysOfRanges, gainRows } from '../../../shared/coverage-days';
 import { CoverageStrip } from './coverage-strip';
 import { GainsChart } from './gains-chart';
 import type { CompanyEvent } from '../../../shared/insights';
+import { CardHeader } from '../../components/card-header';
 
 export function PageCoverageCard({ coverage, events = [] }: { coverage: CoverageView; events?: CompanyEvent[] }): React.JSX.Element {
   const { t } = useTranslation();
@@ -24,17 +25,16 @@ export function PageCoverageCard({ coverage, events = [] }: { coverage: Coverage
 
   return (
     <section className="card" aria-labelledby={`page-${coverage.accountId}`} data-testid="page-coverage">
-      <div className="card__header">
-        <div>
-          <h2 className="card__title" id={`page-${coverage.accountId}`}>
-            {coverage.name || t('runs.detail.pageFallback', { id: coverage.accountId })}
-          </h2>
-          <div className="card__subtitle">
+      <CardHeader
+        titleId={`page-${coverage.accountId}`}
+        title={coverage.name || t('runs.detail.pageFallback', { id: coverage.accountId })}
+        subtitle={
+          <>
             {networkLabel(t, coverage.network)} · ID {coverage.accountId}
             {coverage.firstDay && coverage.lastDay ? ` · ${t('data.range', { from: formatDay(coverage.firstDay, language), to: formatDay(coverage.lastDay, language) })}` : ''}
-          </div>
-        </div>
-      </div>
+          </>
+        }
+      />
       <div className="card__body stack stack--loose">
         <div className="kpis">
           <Kpi label={t('data.kpi.followers')} value={coverage.totalFollowers === null ? '—' : formatNumber(coverage.totalFollowers, language)} note={t('data.kpi.followersNote')} testId="total-followers" />

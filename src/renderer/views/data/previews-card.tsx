@@ -9,6 +9,7 @@ import { useApiQuery } from '../../hooks/use-api-query';
 import { previewTitle } from './preview-title';
 import { useApp } from '../../hooks/app-context';
 import { formatNumber } from '../../format/format';
+import { CardHeader } from '../../components/card-header';
 
 const PREVIEW_ROWS = 20;
 const MORE_ROWS = 100;
@@ -66,19 +67,13 @@ export function PreviewsCard({ onOpenInEditor }: { onOpenInEditor: (sql: string)
   const shown = result?.ok ? result.value.rows.length : 0;
   return (
     <section className="card" aria-labelledby="previews-title" data-testid="previews">
-      <div className="card__header">
-        <div>
-          <h2 className="card__title" id="previews-title">
-            {t('data.previews.title')}
-          </h2>
-          <div className="card__subtitle">{t('data.previews.subtitle')}</div>
-        </div>
+      <CardHeader titleId="previews-title" title={t('data.previews.title')} subtitle={t('data.previews.subtitle')}>
         {selected ? (
           <button type="button" className="btn btn--small" onClick={() => onOpenInEditor(selected.sql)}>
             {t('data.previews.openInEditor')}
           </button>
         ) : null}
-      </div>
+      </CardHeader>
       {previews.result && !previews.result.ok ? (
         <div className="card__body">
           <FailureAlert failure={previews.result} />

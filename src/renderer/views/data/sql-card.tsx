@@ -9,6 +9,10 @@ import { ResultTable } from '../../components/result-table';
 import { Spinner } from '../../components/spinner';
 import { useApp } from '../../hooks/app-context';
 import { formatBytes, formatNumber, formatUsd } from '../../format/format';
+import { Segmented } from '../../components/segmented';
+import { CardHeader } from '../../components/card-header';
+
+const ENGINES: readonly QueryEngineName[] = ['local', 'athena'];
 
 const MAX_ROWS = 500;
 
@@ -38,22 +42,9 @@ export const SqlCard = forwardRef<HTMLTextAreaElement, SqlCardProps>(function Sq
   const value = outcome?.result.ok ? outcome.result.value : null;
   return (
     <section className="card" aria-labelledby="sql-title" data-testid="sql-box">
-      <div className="card__header">
-        <div>
-          <h2 className="card__title" id="sql-title">
-            {t('data.sql.title')}
-          </h2>
-          <div className="card__subtitle">{t('data.sql.subtitle')}</div>
-        </div>
-        <div className="segmented" role="radiogroup" aria-label={t('data.sql.engine')}>
-          {(['local', 'athena'] as const).map((e) => (
-            <label key={e}>
-              <input type="radio" name="engine" value={e} checked={engine === e} onChange={() => setEngine(e)} />
-              <span>{e === 'local' ? t('data.sql.local') : 'Athena'}</span>
-            </label>
-          ))}
-        </div>
-      </div>
+      <CardHeader titleId="sql-title" title={t('data.sql.title')} subtitle={t('data.sql.subtitle')}>
+        <Segmented label={t('data.sql.engine')} name="engine" options={ENGINES} value={engine} onChange={setEngine} text={(e) => (e === 'local' ? t('data.sql.local') : 'Athena')} />
+      </CardHeader>
       <div className="card__body stack">
         <label className="visually-hidden" htmlFor="sql-input">
           SQL

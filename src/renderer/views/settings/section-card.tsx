@@ -4,6 +4,7 @@ import type { ApiFailure } from '../../../shared/ui-api';
 import { FailureAlert } from '../../components/failure-alert';
 import { CheckIcon } from '../../components/icons';
 import { Spinner } from '../../components/spinner';
+import { CardHeader } from '../../components/card-header';
 
 interface SectionCardProps {
   id: string;
@@ -19,14 +20,7 @@ export function SectionCard({ id, title, description, children, form, actions }:
   const { t } = useTranslation();
   return (
     <section className="card settings-section" id={`settings-${id}`} aria-labelledby={`settings-${id}-title`} data-testid={`settings-${id}`}>
-      <div className="card__header">
-        <div>
-          <h2 className="card__title" id={`settings-${id}-title`}>
-            {title}
-          </h2>
-          <div className="card__subtitle">{description}</div>
-        </div>
-      </div>
+      <CardHeader titleId={`settings-${id}-title`} title={title} subtitle={description} />
       <form
         noValidate
         onSubmit={(e) => {

@@ -8,7 +8,12 @@ import type { ScaleMode } from './network-followers-chart';
 // Drawn through the dashboard's lazy wrappers: chart.js loads after the first paint.
 import { NetworkFollowersChart, NetworkGainsChart } from '../lazy-charts';
 import { networkFollowerLines } from '../../../../shared/dashboard/network-lines';
+import { Segmented } from '../../../components/segmented';
+import { CardHeader } from '../../../components/card-header';
 import './cross-network.css';
+
+const MODES: readonly ScaleMode[] = ['absolute', 'indexed'];
+const NUMBER_COLUMNS = ['start', 'end', 'net', 'growth', 'share'] as const;
 
 /**
  * The dashboard's cross-network view (issue 10): shown when the pages on screen span more than
@@ -32,22 +37,9 @@ export function CrossNetworkSection({ report, fileStem }: { report: ReportDocume
   return (
     <>
       <section className="card" aria-labelledby="cross-network-title" data-testid="cross-network">
-        <div className="card__header">
-          <div>
-            <h2 className="card__title" id="cross-network-title">
-              {t('crossNetwork.title')}
-            </h2>
-            <div className="card__subtitle">{t('crossNetwork.subtitle')}</div>
-          </div>
-          <div className="segmented" role="radiogroup" aria-label={t('crossNetwork.mode')}>
-            {(['absolute', 'indexed'] as const).map((m) => (
-              <label key={m}>
-                <input type="radio" name="cross-network-mode" checked={mode === m} onChange={() => setMode(m)} />
-                <span>{t(`crossNetwork.${m}`)}</span>
-              </label>
-            ))}
-          </div>
-        </div>
+        <CardHeader titleId="cross-network-title" title={t('crossNetwork.title')} subtitle={t('crossNetwork.subtitle')}>
+          <Segmented label={t('crossNetwork.mode')} name="cross-network-mode" options={MODES} value={mode} onChange={setMode} text={(m) => t(`crossNetwork.${m}`)} />
+        </CardHeader>
         <div className="card__body stack">
           <NetworkFollowersChart lines={lines} mode={mode} range={range} fileStem={fileStem} />
           {mode === 'indexed' && indexNotes.length ? (
@@ -61,14 +53,7 @@ export function CrossNetworkSection({ report, fileStem }: { report: ReportDocume
         </div>
       </section>
       <section className="card" aria-labelledby="cross-network-gains-title">
-        <div className="card__header">
-          <div>
-            <h2 className="card__title" id="cross-network-gains-title">
-              {t('crossNetwork.gains.title')}
-            </h2>
-            <div className="card__subtitle">{t('crossNetwork.gains.subtitle')}</div>
-          </div>
-        </div>
+        <CardHeader titleId="cross-network-gains-title" title={t('crossNetwork.gains.title')} subtitle={t('crossNetwork.gains.subtitle')} />
         <div className="card__body stack">
           <NetworkGainsChart series={report.networkSeries} granularity={report.granularity} range={range} fileStem={fileStem} />
         </div>
@@ -96,21 +81,11 @@ function NetworkTable({ lines, range }: { lines: ReportNetworkLine[]; range: { f
           <thead>
             <tr>
               <th scope="col">{t('crossNetwork.table.network')}</th>
-              <th scope="col" className="num">
-                {t('crossNetwork.table.start')}
-              </th>
-              <th scope="col" className="num">
-                {t('crossNetwork.table.end')}
-              </th>
-              <th scope="col" className="num">
-                {t('crossNetwork.table.net')}
-              </th>
-              <th scope="col" className="num">
-                {t('crossNetwork.table.growth')}
-              </th>
-              <th scope="col" className="num">
-                {t('crossNetwork.table.share')}
-              </th>
+              {NUMBER_COLUMNS.map((column) => (
+                <th key={column} scope="col" className="num">
+                  {t(`crossNetwork.table.${column}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
